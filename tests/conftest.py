@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Shared fixtures: a small municipality, one named user per role, logins past the second factor."""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import factory.random
+import pytest
+import time_machine
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from wijkteam.accounts.models import Team, User
+from wijkteam.accounts.services import set_totp_secret
+from wijkteam.gebieden.models import Buurt, Wijk
+
+from . import factories as f
+
+# Fixed moment for tests that need "now" (a Wednesday morning, inside opening hours).
+FROZEN_NOW = "2026-11-25T10:15:00+01:00"
+# Known TOTP key (hex) for test users, so tests can compute valid codes.
+TEST_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+@pytest.fixture(autouse=True)
+def _deterministic() -> None:
+    factory.random.reseed_random(20261125)
+    random.seed(20261125)
+
+
+@pytest.fixture
+def frozen_time() -> Any:
+    with time_machine.travel(FROZEN_NOW, tick=False) as traveller:
+        yield traveller
+
+
+@dataclass
+class Place:
+    wijk_a: Wijk
+    wijk_b: Wijk
+    buurt_a: Buurt
+    buurt_b: Buurt
+    team_a: Team
+    team_b: Team
+
+
+@pytest.fixture
+def place(db: None) -> Place:
+    gemeente = f.GemeenteFactory()
+    wijk_a = f.WijkFactory(gemeente=gemeente, code="WK099901", naam="Centrum")
+    wijk_b = f.WijkFactory(gemeente=gemeente, code="WK099902", naam="Noord")
+    buurt_a = f.BuurtFactory(wijk=wijk_a, code="BU09990101", naam="Oude Haven")
+    buurt_b = f.BuurtFactory(wijk=wijk_b, code="BU09990201", naam="Molenwijk")
+    team_a = f.TeamFactory(gemeente=gemeente, naam="Wijkteam Centrum", wijken=[wijk_a])
+    team_b = f.TeamFactory(gemeente=gemeente, naam="Wijkteam Noord", wijken=[wijk_b])
+    return Place(wijk_a, wijk_b, buurt_a, buurt_b, team_a, team_b)
+
+
+@dataclass
+class Users:
+    """One named user per role; `medewerker_b` works in the other team (for scope tests)."""
+
+    medewerker: User
+    medewerker_b: User
+    teamleider: User
+    partner: User
+    analist: User
+    privacy: User
+    beheerder: User
+
+    def all(self) -> dict[str, User]:
+        return dict(self.__dict__)
+
+
+@pytest.fixture
+def users(place: Place) -> Users:
+    built = Users(
+        medewerker=f.UserFactory(username="medewerker", medewerker=True, teams=[place.team_a]),
+        medewerker_b=f.UserFactory(username="medewerker_noord", medewerker=True, teams=[place.team_b]),
+        teamleider=f.UserFactory(username="teamleider", teamleider=True, teams=[place.team_a]),
+        partner=f.UserFactory(username="partner", partner=True),
+        analist=f.UserFactory(username="analist", analist=True),
+        privacy=f.UserFactory(username="privacy", privacy=True),
+        beheerder=f.UserFactory(username="beheerder", beheerder=True),
+    )
+    for user in built.all().values():
+        set_totp_secret(user, TEST_TOTP_KEY)
+    return built
+
+
+def login(client: Client, user: User, *, verified: bool = True) -> Client:
+    """Log in as `user`, past the second factor unless `verified=False`."""
+    client.force_login(user)
+    if verified and user.needs_two_factor:
+        device = user.totpdevice_set.get(confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(client: Client) -> Any:
+    def _client_for(user: User | None, *, verified: bool = True) -> Client:
+        fresh = Client(HTTP_USER_AGENT="pytest")
+        if user is not None:
+            login(fresh, user, verified=verified)
+        return fresh
+
+    return _client_for
+
+
+def browser_required() -> bool:
+    return os.environ.get("WIJKTEAM_REQUIRE_BROWSER") == "1"
+
+
+pytest_plugins = ["tests.browser"]

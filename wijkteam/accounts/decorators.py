@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""View guard: anonymous users go to the login page; logged-in users without the right get 403, logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from wijkteam.audit.models import Action, Outcome
+from wijkteam.audit.services import record
+
+
+def deny(request: HttpRequest, **audit: Any) -> PermissionDenied:
+    """Record the refusal in the audit trail and return the exception to raise."""
+    record(request, Action.DENIED, outcome=Outcome.DENIED, **audit)
+    return PermissionDenied()
+
+
+def require(check: Callable[[Any], bool]) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not check(request.user):
+                raise deny(request, object_type="view", object_id=request.resolver_match.view_name
+                           if request.resolver_match else "")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who may do what, in one place. Views and access helpers ask these; nothing else decides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+
+from .models import Role, User
+
+AnyUser = User | AnonymousUser
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) in roles)
+
+
+def is_verified(user: Any) -> bool:
+    """Logged in, and past the second factor where the role needs one."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not user.needs_two_factor:
+        return True
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+def may_use_werkomgeving(user: Any) -> bool:
+    return is_verified(user) and bool(getattr(user, "role", ""))
+
+
+def may_view_personal_data(user: Any) -> bool:
+    """Roles that may open a resident's file at all (scope is narrowed further per object)."""
+    return is_verified(user) and has_role(user, Role.MEDEWERKER, Role.TEAMLEIDER, Role.PRIVACY)
+
+
+def may_view_audit_trail(user: Any) -> bool:
+    return is_verified(user) and has_role(user, Role.PRIVACY)
+
+
+def may_use_admin(user: Any) -> bool:
+    return is_verified(user) and has_role(user, Role.BEHEERDER) and user.is_active

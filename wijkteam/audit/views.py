@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The privacy officer's view of the audit trail: who looked at this resident, what did this user do."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkteam.accounts.decorators import require
+from wijkteam.accounts.permissions import may_view_audit_trail
+
+from .models import Action, AuditEvent
+from .services import record
+
+EXPORT_FIELDS = [
+    "id", "timestamp", "user_id", "username", "role", "on_behalf_of", "action", "outcome", "object_type",
+    "object_id", "person_id", "household_id", "ip_address", "user_agent", "request_id", "path", "reason",
+]
+
+
+class AuditFilterForm(forms.Form):
+    person = forms.IntegerField(label=_("Persoon (id)"), required=False, min_value=1)
+    household = forms.IntegerField(label=_("Huishouden (id)"), required=False, min_value=1)
+    user = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    action = forms.ChoiceField(label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Action.choices])
+    since = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def filter(self, qs: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+        data: dict[str, Any] = self.cleaned_data
+        if data.get("person"):
+            qs = qs.filter(person_id=data["person"])
+        if data.get("household"):
+            qs = qs.filter(household_id=data["household"])
+        if data.get("user"):
+            qs = qs.filter(username=data["user"])
+        if data.get("action"):
+            qs = qs.filter(action=data["action"])
+        tz = timezone.get_current_timezone()
+        if data.get("since"):
+            qs = qs.filter(timestamp__gte=datetime.combine(data["since"], time.min, tzinfo=tz))
+        if data.get("until"):
+            qs = qs.filter(timestamp__lte=datetime.combine(data["until"], time.max, tzinfo=tz))
+        return qs
+
+
+def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
+    form = AuditFilterForm(request.GET or None)
+    qs = AuditEvent.objects.all()
+    if form.is_valid():
+        qs = form.filter(qs)
+    elif form.is_bound:
+        qs = qs.none()
+    return form, qs
+
+
+@require(may_view_audit_trail)
+def audit_list(request: HttpRequest) -> HttpResponse:
+    form, qs = _filtered(request)
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    # Searching the trail is itself an auditable act (the privacy officer is accountable too).
+    record(request, Action.SEARCH, object_type="audit.auditevent",
+           person_id=form.cleaned_data.get("person") if form.is_valid() else None,
+           detail={"filters": {k: str(v) for k, v in (form.cleaned_data.items() if form.is_valid() else []) if v}})
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "audit/audit_list.html",
+                  {"form": form, "page": page, "query": query.urlencode()})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@require(may_view_audit_trail)
+def audit_export(request: HttpRequest) -> StreamingHttpResponse:
+    form, qs = _filtered(request)
+    record(request, Action.EXPORT, object_type="audit.auditevent",
+           person_id=form.cleaned_data.get("person") if form.is_valid() else None)
+    writer = csv.writer(_Echo())
+
+    def rows() -> Any:
+        yield writer.writerow(EXPORT_FIELDS)
+        for event in qs.values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):
+            yield writer.writerow(event)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audittrail.csv"'
+    return response

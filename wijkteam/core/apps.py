@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class CoreConfig(AppConfig):
+    name = "wijkteam.core"
+    default = True
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class BeheerAdminConfig(admin_apps.AdminConfig):
+    """Django admin on our own AdminSite, which only lets the beheerder in."""
+
+    default = False
+    default_site = "wijkteam.core.admin_site.BeheerSite"

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from wijkteam.accounts import permissions
+
+
+def wijkteam(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    return {
+        "gemeente_naam": settings.WIJKTEAM_GEMEENTE_NAAM,
+        "may_view_audit_trail": permissions.may_view_audit_trail(user),
+        "may_use_admin": permissions.may_use_admin(user),
+        "may_use_werkomgeving": permissions.may_use_werkomgeving(user),
+    }

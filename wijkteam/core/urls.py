@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("werk/", views.werkomgeving, name="werkomgeving"),
+    path("healthz", views.healthz, name="healthz"),
+]

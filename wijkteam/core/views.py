@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from wijkteam.accounts.decorators import require
+from wijkteam.accounts.permissions import may_use_werkomgeving
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The public site's front page (residents, B1 Dutch)."""
+    return render(request, "core/home.html")
+
+
+@require(may_use_werkomgeving)
+def werkomgeving(request: HttpRequest) -> HttpResponse:
+    """The staff home page."""
+    return render(request, "core/werkomgeving.html")
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database reachable and every migration applied; 503 otherwise (for load balancers)."""
+    checks = {"database": False, "migrations": False}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = True
+        executor = MigrationExecutor(connection)
+        checks["migrations"] = not executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        pass
+    healthy = all(checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)

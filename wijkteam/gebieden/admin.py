@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+
+from .models import Buurt, Gemeente, Wijk
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["code", "naam"]
+
+
+@admin.register(Wijk)
+class WijkAdmin(admin.ModelAdmin):
+    list_display = ["code", "naam", "gemeente"]
+    list_filter = ["gemeente"]
+
+
+@admin.register(Buurt)
+class BuurtAdmin(admin.ModelAdmin):
+    list_display = ["code", "naam", "wijk"]
+    list_filter = ["wijk"]

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from . import views
+
+app_name = "huishoudens"
+urlpatterns = [
+    path("personen/<int:pk>/", views.person_detail, name="person_detail"),
+    path("huishoudens/<int:pk>/", views.household_detail, name="household_detail"),
+]

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from wijkteam.accounts.decorators import require
+from wijkteam.accounts.permissions import may_use_werkomgeving
+
+from .access import get_household_for_user, get_person_for_user
+
+
+# The view only requires a staff login; who may see *this* person is the access helper's decision,
+# so that a partner or analist opening a person is refused there and the refusal is audited with the id.
+@require(may_use_werkomgeving)
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request, pk)
+    toestemmingen = person.toestemmingen.select_related("vastgelegd_door")
+    return render(request, "huishoudens/person_detail.html", {"person": person, "toestemmingen": toestemmingen})
+
+
+@require(may_use_werkomgeving)
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    household = get_household_for_user(request, pk)
+    return render(request, "huishoudens/household_detail.html",
+                  {"household": household, "leden": household.leden.order_by("geboortedatum")})
