@@ -122,7 +122,7 @@ def cmd_demo(argv: list[str]) -> int:
 def cmd_test(argv: list[str]) -> int:
     ensure_venv("dev")
     env = test_env()
-    Path(env["WIJKTEAM_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    (Path(env["WIJKTEAM_VAR_DIR"]) / "static").mkdir(parents=True, exist_ok=True)
     if sh(PY, "-m", "ruff", "check", ".", env=env, check=False):
         return 1
     workers = ["-n", env.get("WIJKTEAM_TEST_WORKERS", "2")] if "-n" not in argv else []

@@ -118,4 +118,10 @@ def browser_required() -> bool:
     return os.environ.get("WIJKTEAM_REQUIRE_BROWSER") == "1"
 
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser_support"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # PBKDF2's deliberate slowness protects production passwords; in tests it only costs minutes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from wijkteam.core.forms import UtrechtFormMixin
 
-class TokenForm(forms.Form):
+
+class LoginForm(UtrechtFormMixin, AuthenticationForm):
+    pass
+
+
+class TokenForm(UtrechtFormMixin, forms.Form):
     token = forms.CharField(
         label=_("Code uit je authenticator-app"),
         help_text=_("6 cijfers. De code verandert elke 30 seconden."),

@@ -22,7 +22,7 @@ from wijkteam.audit.models import Action, Outcome
 from wijkteam.audit.services import record
 
 from . import services
-from .forms import TokenForm
+from .forms import LoginForm, TokenForm
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -34,7 +34,7 @@ def _next_url(request: HttpRequest) -> str:
 
 class WijkteamLoginView(LoginView):
     template_name = "accounts/login.html"
-    authentication_form = AuthenticationForm
+    authentication_form = LoginForm
     redirect_authenticated_user = False
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:

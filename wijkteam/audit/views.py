@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.permissions import may_view_audit_trail
+from wijkteam.core.forms import UtrechtFormMixin
 
 from .models import Action, AuditEvent
 from .services import record
@@ -27,7 +28,7 @@ EXPORT_FIELDS = [
 ]
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(UtrechtFormMixin, forms.Form):
     person = forms.IntegerField(label=_("Persoon (id)"), required=False, min_value=1)
     household = forms.IntegerField(label=_("Huishouden (id)"), required=False, min_value=1)
     user = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
@@ -66,15 +67,23 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEven
 @require(may_view_audit_trail)
 def audit_list(request: HttpRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    # Searching the trail is itself an auditable act (the privacy officer is accountable too).
+    # Searching the trail is itself an auditable act (the privacy officer is accountable too). Recorded
+    # before paging, so the page count and its rows are read from the same state.
     record(request, Action.SEARCH, object_type="audit.auditevent",
            person_id=form.cleaned_data.get("person") if form.is_valid() else None,
            detail={"filters": {k: str(v) for k, v in (form.cleaned_data.items() if form.is_valid() else []) if v}})
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "audit/audit_list.html",
                   {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _cell(value: Any) -> Any:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ is shown as text, not executed."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 class _Echo:
@@ -92,7 +101,7 @@ def audit_export(request: HttpRequest) -> StreamingHttpResponse:
     def rows() -> Any:
         yield writer.writerow(EXPORT_FIELDS)
         for event in qs.values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):
-            yield writer.writerow(event)
+            yield writer.writerow([_cell(value) for value in event])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audittrail.csv"'

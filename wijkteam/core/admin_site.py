@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from wijkteam.accounts.decorators import deny
 from wijkteam.accounts.permissions import may_use_admin
 
 
@@ -20,4 +21,7 @@ class BeheerSite(admin.AdminSite):
 
     def login(self, request: HttpRequest, extra_context: dict[str, object] | None = None) -> HttpResponse:
         # One login for everybody, with the second factor; the admin's own form would bypass it.
+        if request.user.is_authenticated:
+            # Logged in, past the second factor (the middleware saw to that), but not a beheerder.
+            raise deny(request, object_type="view", object_id="admin")
         return redirect_to_login(request.GET.get("next", request.path), reverse("accounts:login"))

@@ -16,4 +16,5 @@ def wijkteam(request: HttpRequest) -> dict[str, Any]:
         "may_view_audit_trail": permissions.may_view_audit_trail(user),
         "may_use_admin": permissions.may_use_admin(user),
         "may_use_werkomgeving": permissions.may_use_werkomgeving(user),
+        "may_view_personal_data": permissions.may_view_personal_data(user),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -19,7 +20,10 @@ from wijkteam.accounts.permissions import has_role, may_view_personal_data
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import Huishouden, Persoon
+from . import crypto
+from .models import Huishouden, Persoon, normalise_postcode, validate_bsn
+
+SEARCH_LIMIT = 50
 
 
 def persons_visible_to(user: Any) -> QuerySet[Persoon]:
@@ -59,3 +63,32 @@ def get_household_for_user(request: HttpRequest, pk: int) -> Huishouden:
         raise deny(request, object_type="huishoudens.huishouden", object_id=pk, household_id=pk if exists else None)
     record(request, Action.READ, obj=household, household_id=household.pk)
     return household
+
+
+def search_persons(request: HttpRequest, query: str) -> tuple[str, list[Persoon]]:
+    """Search within the user's scope by BSN (exact, through the keyed hash), postcode or surname.
+
+    The audit row records the kind of search and the number of hits, never the query itself: a BSN or
+    a name typed into the box is personal data.
+    """
+    query = query.strip()
+    qs = persons_visible_to(request.user)
+    kind = "naam"
+    digits = query.replace(" ", "").replace(".", "")
+    if digits.isdigit() and len(digits) in (8, 9):
+        kind = "bsn"
+        try:
+            qs = qs.filter(bsn_hash=crypto.lookup_hash(validate_bsn(digits)))
+        except ValidationError:
+            qs = qs.none()
+    else:
+        try:
+            postcode = normalise_postcode(query)
+        except ValidationError:
+            qs = qs.filter(achternaam__icontains=query)
+        else:
+            kind = "postcode"
+            qs = qs.filter(huishouden__adres__postcode=postcode)
+    results = list(qs.order_by("achternaam", "voornamen", "pk")[:SEARCH_LIMIT])
+    record(request, Action.SEARCH, object_type="huishoudens.persoon", detail={"kind": kind, "hits": len(results)})
+    return kind, results

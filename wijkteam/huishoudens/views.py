@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wijkteam.accounts.decorators import require
-from wijkteam.accounts.permissions import may_use_werkomgeving
+from wijkteam.accounts.permissions import may_use_werkomgeving, may_view_personal_data
 
-from .access import get_household_for_user, get_person_for_user
+from .access import get_household_for_user, get_person_for_user, search_persons
 
 
 # The view only requires a staff login; who may see *this* person is the access helper's decision,
@@ -24,3 +24,11 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = get_household_for_user(request, pk)
     return render(request, "huishoudens/household_detail.html",
                   {"household": household, "leden": household.leden.order_by("geboortedatum")})
+
+
+@require(may_view_personal_data)
+def person_search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    kind, results = search_persons(request, query) if query.strip() else ("", [])
+    template = "huishoudens/_person_results.html" if request.htmx else "huishoudens/person_search.html"
+    return render(request, template, {"query": query, "kind": kind, "results": results})

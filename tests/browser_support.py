@@ -53,7 +53,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url, bypass_csp=True)
+    # bypass_csp lets axe-core be injected; the CSP itself is checked by the HTTP tests.
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     yield pg
@@ -62,7 +63,8 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def page_without_js(browser: Any, live_server: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="nl-NL", base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url, java_script_enabled=False, bypass_csp=True)
+    # bypass_csp lets axe-core be injected; the CSP itself is checked by the HTTP tests.
     pg = context.new_page()
     pg.set_default_timeout(10_000)
     yield pg

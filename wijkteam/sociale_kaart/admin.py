@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Plain Django admin for the beheerder: correct or inspect sociale-kaart records by hand.
+
+The everyday editing happens in the sociale-kaart screens; this is the fallback, so it stays
+simple. Taxonomy links are HSDS attribute rows (no foreign key on Service), so they are shown
+read-only on the service and edited through the Attribute admin.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Accessibility,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Funding,
+    Language,
+    Location,
+    Metadata,
+    Organization,
+    OrganizationIdentifier,
+    Phone,
+    Program,
+    RequiredDocument,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+
+class _Inline(admin.StackedInline):
+    extra = 0
+    show_change_link = True
+
+
+class OrganizationIdentifierInline(admin.TabularInline):
+    model = OrganizationIdentifier
+    extra = 0
+
+
+class ProgramInline(admin.TabularInline):
+    model = Program
+    extra = 0
+    fields = ["name", "alternate_name"]
+    show_change_link = True
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisatie", "email", "modified"]
+    search_fields = ["name", "alternate_name"]
+    autocomplete_fields = ["parent_organization"]
+    readonly_fields = ["id", "created", "modified"]
+    inlines = [OrganizationIdentifierInline, ProgramInline]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization"]
+    search_fields = ["name"]
+    autocomplete_fields = ["organization"]
+
+
+class ScheduleInline(_Inline):
+    model = Schedule
+    fk_name = "service"
+    exclude = ["location", "service_at_location"]
+
+
+class PhoneInline(admin.TabularInline):
+    model = Phone
+    fk_name = "service"
+    extra = 0
+    fields = ["number", "type", "description"]
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    fk_name = "service"
+    extra = 0
+    fields = ["name", "title", "email"]
+
+
+class CostOptionInline(admin.TabularInline):
+    model = CostOption
+    extra = 0
+    fields = ["option", "amount", "currency", "amount_description"]
+
+
+class LanguageInline(admin.TabularInline):
+    model = Language
+    fk_name = "service"
+    extra = 0
+    fields = ["name", "code", "note"]
+
+
+class RequiredDocumentInline(admin.TabularInline):
+    model = RequiredDocument
+    extra = 0
+    fields = ["document", "uri"]
+
+
+class ServiceAreaInline(admin.TabularInline):
+    model = ServiceArea
+    extra = 0
+    fields = ["name", "extent_type", "uri"]
+
+
+class ServiceAtLocationInline(admin.TabularInline):
+    model = ServiceAtLocation
+    extra = 0
+    autocomplete_fields = ["location"]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "status", "assured_date", "modified"]
+    list_filter = ["status"]
+    search_fields = ["name", "alternate_name", "organization__name"]
+    autocomplete_fields = ["organization", "program"]
+    readonly_fields = ["id", "created", "modified", "term_list", "search_document"]
+    date_hierarchy = "assured_date"
+    inlines = [
+        ServiceAtLocationInline,
+        ScheduleInline,
+        PhoneInline,
+        ContactInline,
+        CostOptionInline,
+        LanguageInline,
+        RequiredDocumentInline,
+        ServiceAreaInline,
+    ]
+
+    @admin.display(description=_("taxonomietermen"))
+    def term_list(self, obj: Service) -> str:
+        return ", ".join(str(term) for term in obj.terms()) if obj.pk else ""
+
+
+class AddressInline(admin.StackedInline):
+    model = Address
+    extra = 0
+
+
+class AccessibilityInline(admin.TabularInline):
+    model = Accessibility
+    extra = 0
+    fields = ["description", "details", "url"]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "location_type", "organization", "buurt"]
+    list_filter = ["location_type"]
+    search_fields = ["name", "alternate_name", "addresses__address_1", "addresses__postal_code"]
+    autocomplete_fields = ["organization"]
+    readonly_fields = ["id", "created", "modified"]
+    inlines = [AddressInline, AccessibilityInline]
+
+
+class TaxonomyTermInline(admin.TabularInline):
+    model = TaxonomyTerm
+    extra = 0
+    fields = ["code", "name", "name_en"]
+    show_change_link = True
+
+
+@admin.register(Taxonomy)
+class TaxonomyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "version"]
+    readonly_fields = ["id", "created", "modified"]
+    inlines = [TaxonomyTermInline]
+
+
+@admin.register(TaxonomyTerm)
+class TaxonomyTermAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "name_en", "taxonomy"]
+    list_filter = ["taxonomy"]
+    search_fields = ["code", "name", "name_en"]
+    readonly_fields = ["id", "created", "modified"]
+
+
+@admin.register(Attribute)
+class AttributeAdmin(admin.ModelAdmin):
+    list_display = ["link_entity", "link_id", "taxonomy_term", "link_type", "value"]
+    list_filter = ["link_entity", "taxonomy_term__taxonomy"]
+    search_fields = ["link_id", "taxonomy_term__code", "taxonomy_term__name"]
+    autocomplete_fields = ["taxonomy_term"]
+
+
+@admin.register(Metadata)
+class MetadataAdmin(admin.ModelAdmin):
+    # History rows describe what happened; the admin shows them, it does not rewrite them.
+    list_display = ["resource_type", "resource_id", "last_action_date", "last_action_type", "field_name"]
+    list_filter = ["resource_type", "last_action_type"]
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+admin.site.register(Funding)
