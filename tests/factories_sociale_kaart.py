@@ -166,9 +166,9 @@ class ServiceFactory(DjangoModelFactory):
         )
 
     @factory.post_generation
-    def terms(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+    def terms(obj: Service, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if create and extracted:
-            link_terms(self, *extracted)
+            link_terms(obj, *extracted)
 
 
 class ServiceAtLocationFactory(DjangoModelFactory):

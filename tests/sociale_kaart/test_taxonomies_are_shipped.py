@@ -41,7 +41,7 @@ def test_thirteen_levensdomeinen_in_zrm_order_with_stable_codes():
 
 def test_ids_are_uuid5_of_the_namespace_and_never_change():
     # Literal values: if these change, every install's links and exports break.
-    assert NAMESPACE == uuid.UUID("4c9f8d7a-acfa-56f4-a43b-2390a5de6761")
+    assert uuid.UUID("4c9f8d7a-acfa-56f4-a43b-2390a5de6761") == NAMESPACE
     assert TaxonomyTerm.objects.get(code="LD01").id == uuid.UUID("6fe41ef0-ed3c-5f58-9b4f-e264b6e304bd")
     for term in TaxonomyTerm.objects.select_related("taxonomy"):
         assert term.id == term_uuid(term.taxonomy.slug, term.code)

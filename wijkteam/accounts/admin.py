@@ -9,7 +9,7 @@ from .models import Organisatie, Team, User
 class WijkteamUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "organisatie", "is_active"]
     list_filter = ["role", "is_active", "teams"]
-    fieldsets = (*UserAdmin.fieldsets, ("Wijkteam", {"fields": ("role", "organisatie", "teams")}))  # type: ignore[operator]
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Wijkteam", {"fields": ("role", "organisatie", "teams")}))
     filter_horizontal = ["teams", "groups", "user_permissions"]
 
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from .permissions import otp_verified
+
 # The staff areas. Public pages (sociale kaart, API) stay reachable without a second factor.
 _GUARDED_PREFIXES = ("/werk/", "/beheer/")
 
@@ -21,7 +23,7 @@ class RequireTwoFactorMiddleware:
         if (
             user.is_authenticated
             and getattr(user, "needs_two_factor", False)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not otp_verified(user)
             and request.path.startswith(_GUARDED_PREFIXES)
         ):
             return HttpResponseRedirect(reverse("accounts:two_factor") + "?next=" + request.path)

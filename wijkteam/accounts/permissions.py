@@ -16,13 +16,18 @@ def has_role(user: Any, *roles: str) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "role", None) in roles)
 
 
+def otp_verified(user: Any) -> bool:
+    """django-otp's middleware adds `is_verified()` to request.user; true once a code was accepted."""
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
 def is_verified(user: Any) -> bool:
     """Logged in, and past the second factor where the role needs one."""
     if not getattr(user, "is_authenticated", False):
         return False
     if not user.needs_two_factor:
         return True
-    return bool(getattr(user, "is_verified", lambda: False)())
+    return otp_verified(user)
 
 
 def may_use_werkomgeving(user: Any) -> bool:

@@ -23,6 +23,7 @@ from wijkteam.audit.services import record
 
 from . import services
 from .forms import LoginForm, TokenForm
+from .permissions import otp_verified
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -57,7 +58,7 @@ class WijkteamLoginView(LoginView):
 def _require_password_step(request: HttpRequest) -> HttpResponse | None:
     if not request.user.is_authenticated:
         return redirect("accounts:login")
-    if request.user.is_verified():  # type: ignore[union-attr]
+    if otp_verified(request.user):
         return HttpResponseRedirect(_next_url(request))
     return None
 

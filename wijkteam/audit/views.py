@@ -56,7 +56,7 @@ class AuditFilterForm(UtrechtFormMixin, forms.Form):
 
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
     form = AuditFilterForm(request.GET or None)
-    qs = AuditEvent.objects.all()
+    qs: QuerySet[AuditEvent] = AuditEvent.objects.all()
     if form.is_valid():
         qs = form.filter(qs)
     elif form.is_bound:

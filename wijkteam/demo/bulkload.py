@@ -15,7 +15,7 @@ PostgreSQL's sequences past the new ids, as `loaddata` does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.management.color import no_style
@@ -24,7 +24,7 @@ from django.db.models import Max
 
 
 def next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    return (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
 class Table:
@@ -33,7 +33,8 @@ class Table:
     def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
         opts = model._meta
         concrete = [f for f in opts.concrete_fields]
-        given = [opts.get_field(name) for name in fields]
+        by_name = {f.name: f for f in concrete}
+        given = [by_name[name] for name in fields]
         missing = [f for f in concrete if f.name not in fields]
         if any(f.unique for f in missing):
             raise ValueError(f"{opts.label}: unique field(s) must be given: {[f.name for f in missing]}")
@@ -41,10 +42,10 @@ class Table:
         self._defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in missing)
         columns = [f.column for f in given] + [f.column for f in missing]
         quote = connection.ops.quote_name
-        self.sql = (
-            f"INSERT INTO {quote(opts.db_table)} ({', '.join(quote(c) for c in columns)}) "
-            f"VALUES ({', '.join(['%s'] * len(columns))})"
-        )
+        # Only quoted table/column names from the model and %s placeholders: values never enter the SQL.
+        names = ", ".join(quote(c) for c in columns)
+        placeholders = ", ".join(["%s"] * len(columns))
+        self.sql = f"INSERT INTO {quote(str(opts.db_table))} ({names}) VALUES ({placeholders})"  # noqa: S608
         # Dates need the backend's adaptation (text on SQLite); everything else passes as is.
         self._adapters: list[tuple[int, Callable[[Any], Any]]] = []
         for index, f in enumerate(given):
@@ -61,7 +62,7 @@ class Table:
     def flush(self) -> None:
         if not self.rows:
             return
-        prepared: Iterable[tuple[Any, ...]] = self.rows
+        prepared: Sequence[tuple[Any, ...]] = self.rows
         if self._adapters or self._defaults:
             prepared = [self._prepare(row) for row in self.rows]
         with connection.cursor() as cursor:

@@ -8,7 +8,11 @@ read-only on the service and edited through the Attribute admin.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -34,10 +38,14 @@ from .models import (
     TaxonomyTerm,
 )
 
+# HSDS URLs are https in practice; also opts in to Django 6's default now (no deprecation warning).
+URL_OVERRIDES: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
 
 class _Inline(admin.StackedInline):
     extra = 0
     show_change_link = True
+    formfield_overrides = URL_OVERRIDES
 
 
 class OrganizationIdentifierInline(admin.TabularInline):
@@ -54,6 +62,7 @@ class ProgramInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = ["name", "organisatie", "email", "modified"]
     search_fields = ["name", "alternate_name"]
     autocomplete_fields = ["parent_organization"]
@@ -102,6 +111,7 @@ class LanguageInline(admin.TabularInline):
 
 
 class RequiredDocumentInline(admin.TabularInline):
+    formfield_overrides = URL_OVERRIDES
     model = RequiredDocument
     extra = 0
     fields = ["document", "uri"]
@@ -121,6 +131,7 @@ class ServiceAtLocationInline(admin.TabularInline):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = ["name", "organization", "status", "assured_date", "modified"]
     list_filter = ["status"]
     search_fields = ["name", "alternate_name", "organization__name"]
@@ -144,11 +155,13 @@ class ServiceAdmin(admin.ModelAdmin):
 
 
 class AddressInline(admin.StackedInline):
+    formfield_overrides = URL_OVERRIDES
     model = Address
     extra = 0
 
 
 class AccessibilityInline(admin.TabularInline):
+    formfield_overrides = URL_OVERRIDES
     model = Accessibility
     extra = 0
     fields = ["description", "details", "url"]
@@ -156,6 +169,7 @@ class AccessibilityInline(admin.TabularInline):
 
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = ["name", "location_type", "organization", "buurt"]
     list_filter = ["location_type"]
     search_fields = ["name", "alternate_name", "addresses__address_1", "addresses__postal_code"]
@@ -173,6 +187,7 @@ class TaxonomyTermInline(admin.TabularInline):
 
 @admin.register(Taxonomy)
 class TaxonomyAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = ["name", "slug", "version"]
     readonly_fields = ["id", "created", "modified"]
     inlines = [TaxonomyTermInline]
@@ -180,6 +195,7 @@ class TaxonomyAdmin(admin.ModelAdmin):
 
 @admin.register(TaxonomyTerm)
 class TaxonomyTermAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = ["code", "name", "name_en", "taxonomy"]
     list_filter = ["taxonomy"]
     search_fields = ["code", "name", "name_en"]
