@@ -16,6 +16,7 @@ PostgreSQL's sequences past the new ids, as `loaddata` does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.core.management.color import no_style
@@ -46,13 +47,14 @@ class Table:
         names = ", ".join(quote(c) for c in columns)
         placeholders = ", ".join(["%s"] * len(columns))
         self.sql = f"INSERT INTO {quote(str(opts.db_table))} ({names}) VALUES ({placeholders})"  # noqa: S608
-        # Dates need the backend's adaptation (text on SQLite); everything else passes as is.
+        # Dates need the backend's adaptation (text on SQLite); everything else passes as is. Cached,
+        # because the same few thousand dates and one created-at moment repeat millions of times.
         self._adapters: list[tuple[int, Callable[[Any], Any]]] = []
         for index, f in enumerate(given):
             if isinstance(f, models.DateTimeField):
-                self._adapters.append((index, connection.ops.adapt_datetimefield_value))
+                self._adapters.append((index, lru_cache(maxsize=65536)(connection.ops.adapt_datetimefield_value)))
             elif isinstance(f, models.DateField):
-                self._adapters.append((index, connection.ops.adapt_datefield_value))
+                self._adapters.append((index, lru_cache(maxsize=65536)(connection.ops.adapt_datefield_value)))
         self.rows: list[tuple[Any, ...]] = []
         self.written = 0
 
