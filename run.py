@@ -106,10 +106,12 @@ def manage(*args: str, env: dict[str, str]) -> int:
 def cmd_demo(argv: list[str]) -> int:
     ensure_venv("")
     env = dev_env()
-    manage("migrate", "--noinput", env=env)
+    manage("migrate", "--noinput", "--verbosity", "0", env=env)
     manage("demo_gemeente", *argv, env=env)
     port = env.get("PORT", "8000")
-    worker = subprocess.Popen([str(PY), str(ROOT / "manage.py"), "db_worker"], cwd=ROOT, env=env)  # noqa: S603
+    worker = subprocess.Popen(  # noqa: S603
+        [str(PY), str(ROOT / "manage.py"), "db_worker", "--queue-name", "*", "--no-reload"], cwd=ROOT, env=env
+    )
     try:
         return manage("runserver", f"127.0.0.1:{port}", "--noreload", env=env)
     except KeyboardInterrupt:

@@ -128,9 +128,7 @@ class PersoonFactory(DjangoModelFactory):
     achternaam = factory.Faker("last_name")
     geboortedatum = dt.date(1980, 5, 17)
 
-    class Params:
-        with_bsn = factory.Trait(bsn=TEST_BSNS[0])
-
+    # Pass `bsn="111222333"` to store an (encrypted) BSN; see TEST_BSNS for valid test numbers.
     @factory.post_generation
     def bsn(self, create: bool, extracted: str | None, **kwargs: object) -> None:
         if extracted:

@@ -226,9 +226,22 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wijkteam@localhost")
 # hash. Both are required: a database dump alone must never reveal a BSN.
 WIJKTEAM_FIELD_KEYS = env_list("WIJKTEAM_FIELD_KEYS")
 WIJKTEAM_HASH_KEY = env_str("WIJKTEAM_HASH_KEY")
+# "demo" only on the demo municipality (run.py demo): unlocks the demo-only commands.
+WIJKTEAM_ENV = env_str("WIJKTEAM_ENV", "")
 WIJKTEAM_GEMEENTE_NAAM = env_str("WIJKTEAM_GEMEENTE_NAAM", "Gemeente Voorbeeld")
 # Only trust X-Forwarded-For when a proxy in front of us sets it.
 WIJKTEAM_TRUSTED_PROXY_COUNT = env_int("WIJKTEAM_TRUSTED_PROXY_COUNT", 0)
+
+# --- Sociale kaart: freshness (partner self-maintenance) -- BEGIN ---------------------------
+# After VERIFY months without a check the partner gets a "klopt dit nog?" task and mail; after
+# HIDE months the service drops out of public search (wijkteam.sociale_kaart.visibility) until
+# someone confirms it. LINK_DAYS: how long the one-click link in that mail stays valid.
+WIJKTEAM_FRESHNESS_VERIFY_MONTHS = env_int("WIJKTEAM_FRESHNESS_VERIFY_MONTHS", 6)
+WIJKTEAM_FRESHNESS_HIDE_MONTHS = env_int("WIJKTEAM_FRESHNESS_HIDE_MONTHS", 12)
+WIJKTEAM_FRESHNESS_LINK_DAYS = env_int("WIJKTEAM_FRESHNESS_LINK_DAYS", 30)
+# Absolute links in mails sent by background tasks (no request to take the host from).
+WIJKTEAM_SITE_URL = env_str("WIJKTEAM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# --- Sociale kaart: freshness -- END ---------------------------------------------------------
 
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

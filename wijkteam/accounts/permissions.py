@@ -45,3 +45,24 @@ def may_view_audit_trail(user: Any) -> bool:
 
 def may_use_admin(user: Any) -> bool:
     return is_verified(user) and has_role(user, Role.BEHEERDER) and user.is_active
+
+
+# --- Sociale kaart: partner self-maintenance ---------------------------------------------------
+# Which records a partner may edit (only its own organisation's) is decided per object in
+# wijkteam.sociale_kaart.access; these say who may use the pages at all.
+
+
+def may_maintain_sociale_kaart(user: Any) -> bool:
+    """Partners keep their own entries; the beheerder keeps all of them."""
+    return is_verified(user) and has_role(user, Role.PARTNER, Role.BEHEERDER)
+
+
+def may_view_verouderd_aanbod(user: Any) -> bool:
+    """The worklist of outdated entries: editors, and wijkteam staff read-only (they refer residents
+    and should know which entries are hidden because nobody confirmed them)."""
+    return is_verified(user) and has_role(user, Role.PARTNER, Role.BEHEERDER, Role.MEDEWERKER, Role.TEAMLEIDER)
+
+
+def may_merge_sociale_kaart(user: Any) -> bool:
+    """Judging and merging duplicates spans organisations: the beheerder only."""
+    return is_verified(user) and has_role(user, Role.BEHEERDER)

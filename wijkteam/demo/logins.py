@@ -32,7 +32,7 @@ def login_lines(url: str = DEMO_URL) -> list[str]:
             lines.append(f"  {username:<11} (missing: run `python3 run.py demo --reset`)")
             continue
         lines += [
-            f"  {device.user.get_role_display():<24} username: {username:<11} "  # type: ignore[attr-defined]
+            f"  {device.user.get_role_display():<24} username: {username:<11} "
             f"TOTP secret: {base32_secret(device)}",
             f"      {device.config_url}",
         ]

@@ -20,6 +20,7 @@ from wijkteam.accounts.services import set_totp_secret
 from wijkteam.gebieden.models import Gemeente, Wijk
 
 from .generator import GEMEENTE_CODE, DemoContext, Step, register
+from .places import WIJKEN
 
 DEMO_PASSWORD = "wijkteam-demo-2026"  # noqa: S105 - printed on purpose; demo environments only
 EMAIL_DOMAIN = "voorbeeld.test"  # .test is reserved (RFC 2606): mail can never reach anyone
@@ -51,8 +52,6 @@ def numbered(base: str, n: int) -> str:
 
 def demo_users() -> list[DemoUser]:
     """Every demo login, independent of seed and scale (reset finds them by these names)."""
-    from .places import WIJKEN
-
     users: list[DemoUser] = []
     for team_index, (wijk_code, _naam, _cells) in enumerate(WIJKEN):
         for i in range(MEDEWERKERS_PER_TEAM):

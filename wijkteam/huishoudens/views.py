@@ -30,5 +30,6 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     kind, results = search_persons(request, query) if query.strip() else ("", [])
-    template = "huishoudens/_person_results.html" if getattr(request, "htmx", False) else "huishoudens/person_search.html"
+    partial = bool(getattr(request, "htmx", False))
+    template = "huishoudens/_person_results.html" if partial else "huishoudens/person_search.html"
     return render(request, template, {"query": query, "kind": kind, "results": results})

@@ -1,5 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+"""Staff pages of the sociale kaart, included at /werk/sociale-kaart/."""
+
+from django.urls import path
+
+from . import views_werk as views
 
 app_name = "sociale_kaart_werk"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mijn_aanbod, name="mijn_aanbod"),
+    path("aanbod/nieuw/", views.service_create, name="service_create"),
+    path("aanbod/<uuid:pk>/", views.service_edit, name="service_edit"),
+    path("aanbod/<uuid:pk>/openingstijden/", views.schedules_edit, name="schedules_edit"),
+    path("aanbod/<uuid:pk>/locatie/nieuw/", views.location_create, name="location_create"),
+    path("aanbod/<uuid:pk>/geschiedenis/", views.service_history, name="service_history"),
+    path("aanbod/<uuid:pk>/klopt-nog/", views.service_verify, name="service_verify"),
+    path("locatie/<uuid:pk>/", views.location_edit, name="location_edit"),
+    path("klopt-nog/<str:token>/", views.klopt_nog_link, name="klopt_nog_link"),
+    path("verouderd/", views.verouderd, name="verouderd"),
+    path("dubbelingen/", views.dubbelingen, name="dubbelingen"),
+    path("dubbelingen/<int:pk>/samenvoegen/", views.merge, name="merge"),
+    path("dubbelingen/<int:pk>/geen-dubbeling/", views.dismiss, name="dismiss"),
+]

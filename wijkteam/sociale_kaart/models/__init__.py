@@ -45,6 +45,8 @@ from .taxonomy import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .imports import HsdsExternalReference, HsdsImport, HsdsImportFormat, HsdsImportStatus  # noqa: F401
+from .werk import DuplicateCandidate, ServiceMerge, VerificationTask  # noqa: F401 (registers our workflow models)
 
 HSDS_MODELS: dict[str, type[HsdsModel]] = {
     model.hsds_table: model

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fixtures for the public sociale kaart: a fully described service, and a stand-in for the search.
+
+`fake_search` replaces search_services for tests about what the PAGE does with a result (cards,
+map, paging, interpretation); tests about what is FOUND use the real search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from tests.factories_sociale_kaart import (
+    AccessibilityFactory,
+    CostOptionFactory,
+    LocationFactory,
+    OrganizationFactory,
+    ScheduleFactory,
+    ServiceAtLocationFactory,
+    ServiceFactory,
+)
+from wijkteam.sociale_kaart import views_public
+from wijkteam.sociale_kaart.models import Language, Phone, RequiredDocument, Service
+from wijkteam.sociale_kaart.search import Interpretation, SearchHit, SearchQuery, SearchResult
+
+
+@pytest.fixture
+def inloop(place: Any) -> Service:
+    """"Inloop geldzaken": weekly Wednesday morning + monthly first Monday evening, in wijk Centrum."""
+    organisation = OrganizationFactory(name="Stichting Geldhulp", email="info@geldhulp.test")
+    service = ServiceFactory(
+        organization=organisation,
+        name="Inloop geldzaken",
+        description="Hulp bij rekeningen, post en formulieren.",
+        terms=["LD01", "SA01", "DG04"],
+        assured_date=dt.date(2026, 9, 3),
+        minimum_age=18,
+        url="https://geldhulp.test/inloop",
+    )
+    location = LocationFactory(
+        organization=organisation,
+        name="Buurthuis De Schakel",
+        buurt=place.buurt_a,
+        latitude=52.0907,
+        longitude=5.1214,
+        address__address_1="Havenstraat 12",
+        address__postal_code="3511 AB",
+        address__city="Voorbeeld",
+    )
+    AccessibilityFactory(location=location)
+    ServiceAtLocationFactory(service=service, location=location)
+    ScheduleFactory(service=service)  # Wednesday 9:00-12:00
+    ScheduleFactory(service=service, monthly=True)  # first Monday 19:00-21:00
+    CostOptionFactory(service=service, amount=Decimal(0), option="")
+    Phone.objects.create(service=service, number="030 123 45 67")
+    Language.objects.create(service=service, code="ar", name="Arabisch")
+    RequiredDocument.objects.create(service=service, document="Uw laatste bankafschrift")
+    return service
+
+
+@dataclass
+class FakeSearch:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int | None = None
+    interpretation: Interpretation = field(default_factory=Interpretation)
+    queries: list[SearchQuery] = field(default_factory=list)
+
+    def __call__(self, query: SearchQuery) -> SearchResult:
+        self.queries.append(query)
+        return SearchResult(
+            hits=self.hits,
+            total=self.total if self.total is not None else len(self.hits),
+            page=query.page,
+            per_page=query.per_page,
+            interpretation=self.interpretation,
+        )
+
+    def returns(self, *services: Service, distance_km: float | None = None, domains: tuple[str, ...] = ()) -> None:
+        self.hits = [
+            SearchHit(service=s, score=1.0, distance_km=distance_km, location=None, matched_domains=domains)
+            for s in services
+        ]
+
+
+@pytest.fixture
+def fake_search(monkeypatch: pytest.MonkeyPatch) -> FakeSearch:
+    fake = FakeSearch()
+    monkeypatch.setattr(views_public, "search_services", fake)
+    return fake

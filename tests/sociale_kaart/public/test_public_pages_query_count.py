@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Results, service page and folder need a fixed number of queries, however many services they show."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tests.factories_sociale_kaart import (
+    AccessibilityFactory,
+    CostOptionFactory,
+    LocationFactory,
+    ScheduleFactory,
+    ServiceAtLocationFactory,
+    ServiceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def rich_services(place, count: int):
+    services = []
+    for n in range(count):
+        service = ServiceFactory(name=f"Aanbod {n:02d}", terms=["LD01", "SA01"])
+        location = LocationFactory(buurt=place.buurt_a)
+        AccessibilityFactory(location=location)
+        at_location = ServiceAtLocationFactory(service=service, location=location)
+        ScheduleFactory(service=service)
+        ScheduleFactory(service=None, service_at_location=at_location, monthly=True)
+        CostOptionFactory(service=service, amount=Decimal(0))
+        services.append(service)
+    return services
+
+
+def test_results_page(client, place, fake_search, django_assert_max_num_queries, frozen_time):
+    fake_search.returns(*rich_services(place, 20), distance_km=0.5)
+    # Form choices (3 taxonomies + wijken), prefetches (5), topics (1), sessions/etc.
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("sociale_kaart_public:search"), {"q": "geld"})
+    assert response.content.decode().count('class="wt-result"') == 20
+
+
+def test_results_page_with_the_real_search(client, place, django_assert_max_num_queries, frozen_time):
+    rich_services(place, 20)
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("sociale_kaart_public:search"), {"levensdomein": "LD01"})
+    assert response.status_code == 200
+
+
+def test_service_page(client, place, inloop, django_assert_max_num_queries, frozen_time):
+    with django_assert_max_num_queries(22):
+        assert client.get(reverse("sociale_kaart_public:service", args=[inloop.pk])).status_code == 200
+
+
+def test_folder_page(client, place, django_assert_max_num_queries, frozen_time):
+    rich_services(place, 25)
+    with django_assert_max_num_queries(1):
+        response = client.get(reverse("sociale_kaart_public:leaflet", args=[place.wijk_a.code]))
+    assert response.content.decode().count('class="wt-folder__aanbod"') == 25

@@ -1,0 +1,388 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Finding records on the kaart that describe the same thing twice.
+
+`find_duplicates(name, address_line, postcode, phone)` compares a new or imported record with the
+services (and optionally organisations) already on the kaart, on three signals:
+
+- **name**: rapidfuzz `token_set_ratio`/`token_sort_ratio` on normalised names (lower case, accents
+  and punctuation removed, Dutch filler words such as "stichting", "de", "het" dropped), and the
+  ratio of the names with spaces removed, so "Taalcafé De Brug" and "Taal café de Brug" score 100,
+  while "Jongerenwerk Centrum" and "Jongerenwerk Noord" stay low (see `name_score`);
+- **address**: equal after normalisation to postcode + house number (+ addition), so
+  "Havenstraat 12 A, 3511 ak" equals "Havenstraat 12a, 3511AK";
+- **phone**: equal digits after +31/0031/(0) normalisation, so 030-1234567 equals +31301234567.
+
+Thresholds (see `NAME_ALONE`, `NAME_WITH_EVIDENCE`): a name score of 90 or more is a match on its
+own; 70-89 only together with the same address or the same phone number. Same address or phone
+with a different name is NOT a match: one organisation offers many services from one building and
+one switchboard. The score shown is the name score plus 5 per extra signal, at most 100.
+
+Finding is advisory: the form asks "toch opslaan?", the importer records a `DuplicateCandidate`,
+and the beheerder decides in the worklist (merge in `services.merge_services`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz
+
+from .models import PUBLIC_STATUSES, Address, Organization, Phone, Service, ServiceStatus
+from .models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, ServiceMerge
+
+# A name this similar is a duplicate by itself.
+NAME_ALONE = 90
+# A name this similar is a duplicate when address or phone is also the same.
+NAME_WITH_EVIDENCE = 70
+# Added to the name score per agreeing signal (address, phone), for ordering only.
+EVIDENCE_BONUS = 5
+MAX_MATCHES = 5
+# Words only one name has count as "different words" below this similarity ("oost"/"west": 50).
+DISTINCT_WORDS = 75
+# Highest name score when the names contain different distinguishing words.
+DIFFERENT_CAP = 60
+
+# Words that say nothing about WHICH service or organisation it is.
+STOP_WORDS = frozenset(
+    {
+        "stichting", "st", "vereniging", "de", "het", "een", "t", "s", "van", "voor", "en", "in", "op", "te",
+        "der", "den", "aan", "bv", "nv", "vof", "u", "a",
+    }
+)
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSTCODE = re.compile(r"(\d{4})\s*([a-z]{2})", re.IGNORECASE)
+# House number with optional addition: "12", "12a", "12 A", "12-2", "12 bis", "12-hs".
+_HOUSE_NUMBER = re.compile(r"\b(\d{1,5})(?:\s*[-/]?\s*([a-z]{1,3}|\d{1,4})\b)?", re.IGNORECASE)
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, accents off, punctuation to spaces, filler words out: "Stichting Taalcafé De Brug"
+    becomes "taalcafe brug"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    plain = plain.replace("'", "")
+    words = [w for w in _NON_WORD.split(plain) if w and w not in STOP_WORDS]
+    return " ".join(words)
+
+
+def name_score(a: str, b: str) -> int:
+    """0-100: how alike two names are after normalisation.
+
+    - Same words, or the same letters split differently ("Taalcafé" / "Taal café"): 100.
+    - One name extends the other ("Voedselbank" / "Voedselbank Utrecht", "Schuldhulp" /
+      "Schuldhulpverlening"): the mean of
+      token_set_ratio (100 for a subset) and token_sort_ratio, so the extra words count a little.
+    - Both names have words of their own: token_sort_ratio, unless those words differ outright
+      ("Centrum" / "Noord", "1" / "2", "De Brug" / "Het Anker"): then at most DIFFERENT_CAP, because
+      the names then say they are two different things however alike the rest is.
+    """
+    na, nb = normalise_name(a), normalise_name(b)
+    if not na or not nb:
+        return 0
+    words_a, words_b = na.split(), nb.split()
+    only_a, only_b = set(words_a) - set(words_b), set(words_b) - set(words_a)
+    if not only_a and not only_b:
+        return 100
+    sort = fuzz.token_sort_ratio(na, nb)
+    if only_a and only_b:
+        own_a = "".join(w for w in words_a if w in only_a)
+        own_b = "".join(w for w in words_b if w in only_b)
+        if own_a in own_b or own_b in own_a:
+            # One word extends the other ("Schuldhulp" / "Schuldhulpverlening"): an extension.
+            return round((100 + sort) / 2)
+        if fuzz.ratio(own_a, own_b) < DISTINCT_WORDS:
+            return round(min(sort, DIFFERENT_CAP))
+        joined = fuzz.ratio(na.replace(" ", ""), nb.replace(" ", ""))
+        return round(max(sort, joined))
+    return round((fuzz.token_set_ratio(na, nb) + sort) / 2)
+
+
+def normalise_postcode(postcode: str) -> str:
+    """"3511 ak" -> "3511AK"; anything that is not a Dutch postcode is returned squeezed, upper case."""
+    match = _POSTCODE.search(postcode or "")
+    if match:
+        return f"{match.group(1)}{match.group(2).upper()}"
+    return re.sub(r"\s+", "", postcode or "").upper()
+
+
+def house_number(address_line: str) -> str:
+    """The house number with its addition from a street line: "Havenstraat 12 A" -> "12a"."""
+    # The last number in the line is the house number ("2e Dwarsstraat 14" -> 14).
+    matches = list(_HOUSE_NUMBER.finditer(address_line or ""))
+    if not matches:
+        return ""
+    last = matches[-1]
+    addition = (last.group(2) or "").lower()
+    return f"{int(last.group(1))}{addition}"
+
+
+def address_key(address_line: str, postcode: str) -> str:
+    """Postcode + house number ("3511AK|12a"); empty when either part is missing, so two unknown
+    addresses never count as "the same address"."""
+    pc = normalise_postcode(postcode)
+    number = house_number(address_line)
+    if not pc or not number:
+        return ""
+    return f"{pc}|{number}"
+
+
+def normalise_phone(number: str) -> str:
+    """Digits in Dutch national form: "+31 (0)30 123 45 67", "0031301234567" and "030-1234567"
+    all become "0301234567". Returns "" for anything too short to be a phone number."""
+    raw = (number or "").replace("(0)", "")
+    digits = re.sub(r"\D", "", raw)
+    if raw.strip().startswith("+31") or digits.startswith("0031"):
+        digits = "0" + digits[4:] if digits.startswith("0031") else "0" + digits[2:]
+    elif raw.strip().startswith("+"):
+        # A foreign number: keep the country code, marked so it never equals a Dutch one.
+        digits = "+" + digits
+    return digits if len(digits.lstrip("+")) >= 6 else ""
+
+
+@dataclass
+class DuplicateMatch:
+    """A record on the kaart that looks like the one being entered."""
+
+    obj: Service | Organization
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    name_score: int = 0
+    same_address: bool = False
+    same_phone: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "service" if isinstance(self.obj, Service) else "organization"
+
+    @property
+    def service(self) -> Service | None:
+        return self.obj if isinstance(self.obj, Service) else None
+
+    @property
+    def organization(self) -> Organization | None:
+        return self.obj if isinstance(self.obj, Organization) else None
+
+
+def _evaluate(
+    name: str, candidate_name: str, same_address: bool, same_phone: bool
+) -> tuple[int, int, list[str]] | None:
+    score_name = name_score(name, candidate_name)
+    evidence = int(same_address) + int(same_phone)
+    if score_name < NAME_ALONE and not (evidence and score_name >= NAME_WITH_EVIDENCE):
+        return None
+    reasons = [_("naam lijkt erop (%(score)s%%)") % {"score": score_name}]
+    if same_address:
+        reasons.append(_("zelfde adres"))
+    if same_phone:
+        reasons.append(_("zelfde telefoonnummer"))
+    return min(100, score_name + EVIDENCE_BONUS * evidence), score_name, reasons
+
+
+def _services_at_address(key: str, postcode: str) -> set[uuid.UUID]:
+    if not key:
+        return set()
+    pc = normalise_postcode(postcode)
+    # Postcodes are stored as typed ("3511 AK", "3511ak"): match both spellings in the database,
+    # then compare the house number in Python.
+    spaced = f"{pc[:4]} {pc[4:]}" if len(pc) == 6 else pc
+    addresses = Address.objects.filter(
+        Q(postal_code__iexact=pc) | Q(postal_code__iexact=spaced)
+    ).values_list("address_1", "postal_code", "location__service_at_locations__service_id", "location__organization_id")
+    ids: set[uuid.UUID] = set()
+    for line, code, service_id, _org_id in addresses:
+        if service_id and address_key(line, code) == key:
+            ids.add(service_id)
+    return ids
+
+
+def _organizations_at_address(key: str, postcode: str) -> set[uuid.UUID]:
+    if not key:
+        return set()
+    pc = normalise_postcode(postcode)
+    spaced = f"{pc[:4]} {pc[4:]}" if len(pc) == 6 else pc
+    addresses = Address.objects.filter(Q(postal_code__iexact=pc) | Q(postal_code__iexact=spaced)).values_list(
+        "address_1", "postal_code", "location__organization_id"
+    )
+    return {org for line, code, org in addresses if org and address_key(line, code) == key}
+
+
+def _ids_with_phone(phone: str) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    """(service ids, organisation ids) that have this phone number, directly or at their location.
+
+    Phone numbers are stored as typed, so they are normalised in Python after a cheap prefilter.
+    """
+    wanted = normalise_phone(phone)
+    services: set[uuid.UUID] = set()
+    organizations: set[uuid.UUID] = set()
+    if not wanted:
+        return services, organizations
+    # Cheap prefilter in the database: the last two digits are never split by a separator.
+    rows = Phone.objects.filter(number__contains=wanted[-2:]).values_list(
+        "number", "service_id", "organization_id", "location__service_at_locations__service_id"
+    )
+    for number, service_id, org_id, located_service_id in rows:
+        if normalise_phone(number) != wanted:
+            continue
+        for sid in (service_id, located_service_id):
+            if sid:
+                services.add(sid)
+        if org_id:
+            organizations.add(org_id)
+    return services, organizations
+
+
+def find_duplicates(
+    name: str,
+    address_line: str = "",
+    postcode: str = "",
+    phone: str = "",
+    *,
+    exclude_id: uuid.UUID | str | None = None,
+    include_organizations: bool = False,
+    limit: int = MAX_MATCHES,
+) -> list[DuplicateMatch]:
+    """Services (and, with `include_organizations`, organisations) that look like this record, best
+    first. Only services that are still on the kaart count (active, temporarily closed, inactive);
+    defunct and merged-away ones are left out."""
+    if not normalise_name(name):
+        return []
+    key = address_key(address_line, postcode)
+    at_address = _services_at_address(key, postcode)
+    phone_services, phone_orgs = _ids_with_phone(phone)
+
+    candidates = Service.objects.exclude(status=ServiceStatus.DEFUNCT).exclude(merged_into__isnull=False)
+    if exclude_id is not None:
+        candidates = candidates.exclude(id=exclude_id)
+    matches: list[DuplicateMatch] = []
+    # Names of all services in one narrow query; rapidfuzz compares some thousands in milliseconds.
+    for sid, candidate_name in candidates.values_list("id", "name").iterator(chunk_size=2000):
+        result = _evaluate(name, candidate_name, sid in at_address, sid in phone_services)
+        if result is not None:
+            matches.append(DuplicateMatch(
+                obj=Service(id=sid), score=result[0], reasons=result[2], name_score=result[1],
+                same_address=sid in at_address, same_phone=sid in phone_services,
+            ))
+    if include_organizations:
+        orgs_at_address = _organizations_at_address(key, postcode)
+        organizations = Organization.objects.all()
+        if exclude_id is not None:
+            organizations = organizations.exclude(id=exclude_id)
+        for oid, candidate_name in organizations.values_list("id", "name").iterator(chunk_size=2000):
+            result = _evaluate(name, candidate_name, oid in orgs_at_address, oid in phone_orgs)
+            if result is not None:
+                matches.append(DuplicateMatch(
+                    obj=Organization(id=oid), score=result[0], reasons=result[2], name_score=result[1],
+                    same_address=oid in orgs_at_address, same_phone=oid in phone_orgs,
+                ))
+    matches.sort(key=lambda m: (-m.score, str(m.obj.pk)))
+    matches = matches[:limit]
+    _load_objects(matches)
+    return matches
+
+
+def _load_objects(matches: list[DuplicateMatch]) -> None:
+    """Replace the id-only placeholders with real rows (two queries at most)."""
+    service_ids = [m.obj.pk for m in matches if isinstance(m.obj, Service)]
+    org_ids = [m.obj.pk for m in matches if isinstance(m.obj, Organization)]
+    services = Service.objects.select_related("organization").in_bulk(service_ids) if service_ids else {}
+    organizations = Organization.objects.in_bulk(org_ids) if org_ids else {}
+    for match in matches:
+        if isinstance(match.obj, Service):
+            match.obj = services[match.obj.pk]
+        else:
+            match.obj = organizations[match.obj.pk]
+
+
+def service_signals(service: Service) -> tuple[str, str, str]:
+    """(address_line, postcode, phone) of an existing service, for comparing it with others."""
+    address = (
+        Address.objects.filter(location__service_at_locations__service=service).order_by("created").first()
+    )
+    phone = service.phones.order_by("created").values_list("number", flat=True).first() or ""
+    if address is None:
+        return "", "", phone
+    return address.address_1, address.postal_code, phone
+
+
+def find_duplicates_of(service: Service, *, limit: int = MAX_MATCHES) -> list[DuplicateMatch]:
+    address_line, postcode, phone = service_signals(service)
+    return find_duplicates(service.name, address_line, postcode, phone, exclude_id=service.id, limit=limit)
+
+
+def ordered_pair(a: Service, b: Service) -> tuple[Service, Service]:
+    return (a, b) if str(a.id) < str(b.id) else (b, a)
+
+
+def record_candidates(
+    service: Service, matches: Iterable[DuplicateMatch], *, source: DuplicateSource | str
+) -> list[DuplicateCandidate]:
+    """Put the service-to-service matches on the beheerder's worklist (idempotent per pair).
+
+    A pair that was dismissed before stays dismissed: the beheerder already said "not the same".
+    """
+    recorded = []
+    for match in matches:
+        other = match.service
+        if other is None or other.pk == service.pk:
+            continue
+        a, b = ordered_pair(service, other)
+        try:
+            with transaction.atomic():
+                candidate, created = DuplicateCandidate.objects.get_or_create(
+                    service_a=a, service_b=b,
+                    defaults={"score": match.score, "reasons": match.reasons, "source": str(source)},
+                )
+        except IntegrityError:
+            # Another worker recorded the same pair a moment ago.
+            candidate = DuplicateCandidate.objects.get(service_a=a, service_b=b)
+            created = False
+        if not created and candidate.status == DuplicateStatus.OPEN and candidate.score != match.score:
+            candidate.score, candidate.reasons = match.score, match.reasons
+            candidate.save(update_fields=["score", "reasons"])
+        recorded.append(candidate)
+    return recorded
+
+
+def scan_for_duplicates(services: Iterable[Service] | None = None) -> int:
+    """Compare (the given, else all public) services with the rest and record candidate pairs.
+
+    For an occasional full check (e.g. after a big import); returns the number of open pairs.
+    """
+    if services is None:
+        services = Service.objects.filter(status__in=PUBLIC_STATUSES, merged_into__isnull=True)
+    for service in services:
+        record_candidates(service, find_duplicates_of(service), source=DuplicateSource.SCAN)
+    return DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).count()
+
+
+def dismiss_candidate(candidate: DuplicateCandidate, *, username: str) -> None:
+    candidate.status = DuplicateStatus.DISMISSED
+    candidate.resolved_at = timezone.now()
+    candidate.resolved_by = username
+    candidate.save(update_fields=["status", "resolved_at", "resolved_by"])
+
+
+def merged_into(service_id: uuid.UUID | str) -> Service | None:
+    """Where a merged-away service lives on now (following merges of merges), or None.
+
+    The public service page and API use this to redirect an old link to the surviving record.
+    """
+    current = str(service_id)
+    seen = {current}
+    while True:
+        nxt = ServiceMerge.objects.filter(merged_id=uuid.UUID(current)).values_list("survivor_id", flat=True).first()
+        if nxt is None or str(nxt) in seen:
+            break
+        current = str(nxt)
+        seen.add(current)
+    if current == str(service_id):
+        return None
+    return Service.objects.filter(id=current).first()

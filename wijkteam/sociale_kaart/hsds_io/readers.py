@@ -1,0 +1,405 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Read an upload into HSDS rows: a zip (or folder) with the CSV tables, or an HSDS JSON file.
+
+Rows come out as text per HSDS column, exactly as written in the file; checking and converting is
+the validator's job, so CSV and JSON get the same checks and the same Dutch messages. A column
+that is not in a row (not in the CSV header, or a key absent from a JSON object) is not in
+`RawRow.values`: the import then leaves that field of an existing record alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .problems import Problem, csv_row, json_spot
+from .tables import Table, table, table_for_csv, tables
+
+# Limits against zip bombs and runaway uploads: a municipality's kaart is far smaller.
+MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+MAX_ZIP_MEMBERS = 200
+
+
+@dataclass
+class RawRow:
+    table: str
+    where: str
+    values: dict[str, str]
+    # The CSV row number (for "also in row n"); None for JSON.
+    number: int | None = None
+
+
+@dataclass
+class RawData:
+    rows: dict[str, list[RawRow]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, row: RawRow) -> None:
+        self.rows.setdefault(row.table, []).append(row)
+
+    @property
+    def total(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+
+class UnreadableFile(Exception):
+    """The upload is no zip with CSV tables and no JSON; `message` says so in Dutch."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def detect_format(data: bytes, filename: str = "") -> str:
+    """'csv' for a zip (the tabular package), 'json' for JSON; UnreadableFile otherwise."""
+    if data[:4] == b"PK\x03\x04":
+        return "csv"
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start in {b"[", b"{"}:
+        return "json"
+    raise UnreadableFile(
+        _("%(file)s is geen zip-bestand met HSDS-tabellen en geen HSDS JSON-bestand.") % {"file": filename or "Het bestand"}
+    )
+
+
+def read_upload(data: bytes, filename: str) -> RawData:
+    """Read a zip with CSV files or a JSON file (by content, not by name)."""
+    if detect_format(data, filename) == "csv":
+        return read_csv_files(_zip_members(data, filename))
+    return read_json(data, filename)
+
+
+def read_path(path: Path) -> RawData:
+    """For the management command: a folder with CSV files, a zip, or a JSON file."""
+    if path.is_dir():
+        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
+        return read_csv_files(files)
+    return read_upload(path.read_bytes(), path.name)
+
+
+def _zip_members(data: bytes, filename: str) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UnreadableFile(_("%(file)s is geen geldig zip-bestand.") % {"file": filename}) from None
+    infos = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+    if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
+        raise UnreadableFile(_("%(file)s is te groot om in te lezen.") % {"file": filename})
+    members: dict[str, bytes] = {}
+    for info in infos:
+        # Packages are often zipped with their folder; only the file name counts.
+        name = PurePosixPath(info.filename).name
+        if name.startswith("."):
+            continue
+        with archive.open(info) as fh:
+            content = fh.read(MAX_UNCOMPRESSED_BYTES + 1)
+        if len(content) > MAX_UNCOMPRESSED_BYTES:
+            raise UnreadableFile(_("%(file)s is te groot om in te lezen.") % {"file": filename})
+        members[name] = content
+    return members
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _resources(files: Mapping[str, bytes], raw: RawData) -> dict[str, tuple[Table, dict[str, Any]]]:
+    """CSV file name -> (table, resource description) from datapackage.json, else the standard names."""
+    by_file: dict[str, tuple[Table, dict[str, Any]]] = {}
+    if "datapackage.json" in files:
+        try:
+            package = json.loads(files["datapackage.json"].decode("utf-8-sig"))
+            resources = package.get("resources", []) if isinstance(package, dict) else []
+        except (UnicodeDecodeError, ValueError):
+            raw.problems.append(
+                Problem("datapackage.json", "", _("het bestand is geen geldige JSON en wordt overgeslagen"), "warning")
+            )
+            resources = []
+        for resource in resources:
+            if not isinstance(resource, dict) or resource.get("name") not in tables():
+                continue
+            path = resource.get("path")
+            if isinstance(path, str):
+                by_file[PurePosixPath(path).name] = (table(resource["name"]), resource)
+    for t in tables().values():
+        if t.csv_name not in by_file and t.csv_name in files:
+            by_file[t.csv_name] = (t, {})
+    return by_file
+
+
+def read_csv_files(files: Mapping[str, bytes]) -> RawData:
+    raw = RawData()
+    resources = _resources(files, raw)
+    for name in sorted(files):
+        if name.lower().endswith(".csv") and name not in resources:
+            raw.problems.append(
+                Problem(name, "", _("dit bestand hoort niet bij HSDS en wordt overgeslagen"), "warning")
+            )
+    if not resources:
+        raise UnreadableFile(
+            _("Het zip-bestand bevat geen HSDS-tabellen (zoals organizations.csv en services.csv).")
+        )
+    # Read in import order, so the rows counted and the problems listed follow parents-first.
+    order = {name: index for index, name in enumerate(tables())}
+    for filename, (t, resource) in sorted(resources.items(), key=lambda item: order[item[1][0].name]):
+        _read_csv(filename, files[filename], t, resource, raw)
+    return raw
+
+
+def _delimiter(text: str, resource: dict[str, Any]) -> str:
+    dialect = resource.get("dialect")
+    if isinstance(dialect, dict) and isinstance(dialect.get("delimiter"), str) and len(dialect["delimiter"]) == 1:
+        return str(dialect["delimiter"])
+    # Dutch spreadsheet programs save CSV with semicolons; accept that without asking.
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _read_csv(filename: str, data: bytes, t: Table, resource: dict[str, Any], raw: RawData) -> None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raw.problems.append(
+            Problem(filename, "", _("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'"))
+        )
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, resource))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return  # an empty file: nothing to import
+    except csv.Error as exc:
+        raw.problems.append(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}))
+        return
+    columns = [h.strip() for h in header]
+    known = [c if t.column(c) else None for c in columns]
+    for name in columns:
+        if name and not t.column(name):
+            raw.problems.append(
+                Problem(filename, name, _("deze kolom is geen HSDS-veld van %(table)s en wordt overgeslagen")
+                        % {"table": t.name}, "warning")
+            )
+    seen: set[str] = set()
+    for name in columns:
+        if name in seen and t.column(name):
+            raw.problems.append(Problem(filename, name, _("deze kolom staat er twee keer in")))
+        seen.add(name)
+    for col in t.columns:
+        if (col.required or col.tabular_required) and col.name not in seen:
+            raw.problems.append(Problem(filename, col.name, _("deze verplichte kolom ontbreekt")))
+    for index, record in enumerate(_records(reader, filename, raw)):
+        number = index + 2
+        where = csv_row(filename, number)
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(columns):
+            raw.problems.append(
+                Problem(where, "", _("de rij heeft %(found)s waarden maar er zijn %(expected)s kolommen")
+                        % {"found": len(record), "expected": len(columns)})
+            )
+            continue
+        values = {name: cell for name, cell in zip(known, record, strict=False) if name}
+        raw.add(RawRow(t.name, where, values, number))
+
+
+def _records(reader: Any, filename: str, raw: RawData) -> Iterator[list[str]]:
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raw.problems.append(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}))
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+# Nested arrays: JSON key of the parent -> (child table, the child's column pointing at the parent).
+CHILD_ARRAYS: dict[str, dict[str, tuple[str, str]]] = {
+    "service": {
+        "phones": ("phone", "service_id"),
+        "schedules": ("schedule", "service_id"),
+        "service_areas": ("service_area", "service_id"),
+        "service_at_locations": ("service_at_location", "service_id"),
+        "languages": ("language", "service_id"),
+        "funding": ("funding", "service_id"),
+        "cost_options": ("cost_option", "service_id"),
+        "required_documents": ("required_document", "service_id"),
+        "contacts": ("contact", "service_id"),
+    },
+    "organization": {
+        "funding": ("funding", "organization_id"),
+        "contacts": ("contact", "organization_id"),
+        "phones": ("phone", "organization_id"),
+        "locations": ("location", "organization_id"),
+        "programs": ("program", "organization_id"),
+        "organization_identifiers": ("organization_identifier", "organization_id"),
+        "services": ("service", "organization_id"),
+    },
+    "service_at_location": {
+        "contacts": ("contact", "service_at_location_id"),
+        "phones": ("phone", "service_at_location_id"),
+        "schedules": ("schedule", "service_at_location_id"),
+    },
+    "location": {
+        "languages": ("language", "location_id"),
+        "addresses": ("address", "location_id"),
+        "contacts": ("contact", "location_id"),
+        "accessibility": ("accessibility", "location_id"),
+        "phones": ("phone", "location_id"),
+        "schedules": ("schedule", "location_id"),
+    },
+    "phone": {"languages": ("language", "phone_id")},
+    "contact": {"phones": ("phone", "contact_id")},
+}
+# Nested single objects: JSON key -> (table of the object, the PARENT's column that points at it).
+CHILD_OBJECTS: dict[str, dict[str, tuple[str, str]]] = {
+    "service": {"organization": ("organization", "organization_id"), "program": ("program", "program_id")},
+    "service_at_location": {"location": ("location", "location_id"), "service": ("service", "service_id")},
+    "attribute": {"taxonomy_term": ("taxonomy_term", "taxonomy_term_id")},
+    "taxonomy_term": {"taxonomy_detail": ("taxonomy", "taxonomy_id")},
+}
+
+
+class _JsonReader:
+    """Flattens nested HSDS JSON into table rows; the same record met twice becomes one row."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.raw = RawData()
+        self.by_id: dict[tuple[str, str], RawRow] = {}
+
+    def problem(self, pointer: str, field_name: str, message: str) -> None:
+        self.raw.problems.append(Problem(json_spot(self.filename, pointer), field_name, message))
+
+    def read_document(self, document: Any) -> None:
+        if isinstance(document, dict) and isinstance(document.get("contents"), list):
+            items, base = document["contents"], "/contents"
+        elif isinstance(document, list):
+            items, base = document, ""
+        else:
+            items, base = [document], ""
+        for index, item in enumerate(items):
+            pointer = f"{base}/{index}" if base or isinstance(document, list) else ""
+            if not isinstance(item, dict):
+                self.problem(pointer, "", _("hier hoort een HSDS-object (tussen accolades)"))
+                continue
+            # A service always has a status (required); an organization has none.
+            self.record("service" if "status" in item else "organization", item, pointer, {})
+
+    def record(self, table_name: str, obj: dict[str, Any], pointer: str, implied: dict[str, str]) -> str | None:
+        """Add the object (and everything nested in it) as rows; returns its id."""
+        t = table(table_name)
+        values: dict[str, str] = {}
+        for key, value in obj.items():
+            col = t.column(key)
+            if col is None or value is None:
+                continue
+            text = self.scalar(col.json_type, value, pointer, key)
+            if text is not None:
+                values[key] = text
+        # Nested single objects first: they give this record its reference (service.organization_id).
+        for key, (child_table, own_column) in CHILD_OBJECTS.get(table_name, {}).items():
+            child = obj.get(key)
+            if isinstance(child, dict):
+                child_implied = {}
+                if table_name == "service" and key == "program" and "organization_id" in values:
+                    child_implied["organization_id"] = values["organization_id"]
+                child_id = self.record(child_table, child, f"{pointer}/{key}", child_implied)
+                if child_id is not None:
+                    self.imply(values, own_column, child_id, pointer)
+            elif child is not None:
+                self.problem(f"{pointer}/{key}", "", _("hier hoort één HSDS-object (tussen accolades)"))
+        for column, value in implied.items():
+            self.imply(values, column, value, pointer)
+        record_id = values.get("id")
+        if set(obj) <= {"id"} and record_id:
+            return record_id  # a reference only ("services": [{"id": ...}])
+        self.add(t, values, pointer)
+        if not record_id:
+            return None
+        for key, (child_table, parent_column) in CHILD_ARRAYS.get(table_name, {}).items():
+            self.children(obj, key, child_table, {parent_column: record_id}, pointer)
+        if "attributes" in t.nested:
+            self.children(obj, "attributes", "attribute", {"link_id": record_id, "link_entity": table_name}, pointer,
+                          defaults_only={"link_entity"})
+        if "metadata" in t.nested:
+            self.children(obj, "metadata", "metadata", {"resource_id": record_id, "resource_type": table_name}, pointer,
+                          defaults_only={"resource_type"})
+        return record_id
+
+    def children(self, obj: dict[str, Any], key: str, child_table: str, implied: dict[str, str], pointer: str,
+                 defaults_only: set[str] | None = None) -> None:
+        items = obj.get(key)
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.problem(f"{pointer}/{key}", "", _("hier hoort een lijst (tussen blokhaken)"))
+            return
+        for index, item in enumerate(items):
+            spot = f"{pointer}/{key}/{index}"
+            if not isinstance(item, dict):
+                self.problem(spot, "", _("hier hoort een HSDS-object (tussen accolades)"))
+                continue
+            # link_entity / resource_type default to the parent's table but may say otherwise.
+            own = {k: v for k, v in implied.items() if not (defaults_only and k in defaults_only and item.get(k))}
+            self.record(child_table, item, spot, own)
+
+    def imply(self, values: dict[str, str], column: str, value: str, pointer: str) -> None:
+        current = values.get(column, "")
+        if current and current.strip().lower() != value.strip().lower():
+            self.problem(pointer, column, _("'%(given)s' klopt niet met waar dit onderdeel in staat (%(implied)s)")
+                         % {"given": current, "implied": value})
+            return
+        values[column] = value
+
+    def scalar(self, json_type: str, value: Any, pointer: str, key: str) -> str | None:
+        if json_type == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self.problem(pointer, key, _("'%(value)s' moet een getal zijn (zonder aanhalingstekens)") % {"value": value})
+                return None
+            return str(value) if isinstance(value, int) else repr(value)
+        if not isinstance(value, str):
+            self.problem(pointer, key, _("%(value)s moet tekst zijn (tussen aanhalingstekens)") % {"value": json.dumps(value)})
+            return None
+        return value
+
+    def add(self, t: Table, values: dict[str, str], pointer: str) -> None:
+        key_id = values.get("id", "").strip().lower()
+        where = json_spot(self.filename, pointer)
+        existing = self.by_id.get((t.name, key_id)) if key_id else None
+        if existing is None:
+            row = RawRow(t.name, where, values)
+            self.raw.add(row)
+            if key_id:
+                self.by_id[(t.name, key_id)] = row
+            return
+        # The same record nested in several places (a phone under its service and its location):
+        # one row with every reference; differing values are a mistake in the file.
+        for column, value in values.items():
+            known = existing.values.get(column, "")
+            if known and value and known != value:
+                self.raw.problems.append(
+                    Problem(where, column, _("dit %(table)s staat ook in %(other)s, met een andere waarde ('%(a)s' en '%(b)s')")
+                            % {"table": t.label, "other": existing.where, "a": known[:40], "b": value[:40]})
+                )
+            elif value:
+                existing.values[column] = value
+            else:
+                existing.values.setdefault(column, value)
+
+
+def read_json(data: bytes, filename: str) -> RawData:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise UnreadableFile(_("%(file)s is geen UTF-8-tekst.") % {"file": filename}) from None
+    except ValueError as exc:
+        raise UnreadableFile(_("%(file)s is geen geldige JSON (%(error)s).") % {"file": filename, "error": exc}) from None
+    reader = _JsonReader(filename)
+    reader.read_document(document)
+    return reader.raw

@@ -1,0 +1,263 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One HSDS value in and out: parse a CSV/JSON value (or say in Dutch why not), format one for export.
+
+Parsing follows the JSON Schema of the field (type, format, enum) and then the column that stores it
+(length, whole numbers, decimals), so anything accepted here also fits the database on SQLite and
+PostgreSQL alike. Formatting is the inverse, used by the CSV exporter and the API alike, so a value
+exported and imported again is the same value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .schemas import is_uri
+from .tables import Column
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?$")
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_MAX_SHOWN = 60
+_POSITIVE = (models.PositiveIntegerField, models.PositiveSmallIntegerField, models.PositiveBigIntegerField)
+
+
+class ValueProblem(ValueError):
+    """A value that does not fit its field; `message` is the Dutch explanation."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def shown(raw: str) -> str:
+    """The value as quoted in a message: shortened, so one bad description does not flood the list."""
+    return raw if len(raw) <= _MAX_SHOWN else raw[: _MAX_SHOWN - 1] + "…"
+
+
+def is_empty(raw: str | None) -> bool:
+    return raw is None or raw.strip() == ""
+
+
+def empty_value(column: Column) -> Any:
+    """What an empty cell stores: NULL where the column allows it, else the empty string."""
+    return None if column.model_field.null else ""
+
+
+def parse(column: Column, raw: str) -> Any:
+    """The Python value for a non-empty raw value, or ValueProblem."""
+    kind = column.kind
+    if kind == "uuid":
+        return parse_uuid(raw)
+    if column.enum:
+        if raw not in column.enum:
+            raise ValueProblem(
+                _("'%(value)s' is geen geldige waarde (toegestaan: %(allowed)s)")
+                % {"value": shown(raw), "allowed": ", ".join(column.enum)}
+            )
+        return raw
+    if kind == "number":
+        return _parse_number(column.model_field, raw)
+    if kind == "date":
+        return parse_date(raw)
+    if kind == "time":
+        return _parse_time(raw)
+    if kind == "datetime":
+        return parse_datetime(raw)
+    return _parse_string(column, raw)
+
+
+def parse_uuid(raw: str) -> uuid.UUID:
+    value = raw.strip()
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        parsed = None
+    # uuid.UUID also takes "{...}" and 32 hex digits without dashes; HSDS wants the usual form.
+    if parsed is None or len(value) != 36:
+        raise ValueProblem(
+            _("'%(value)s' is geen geldige UUID (zoals 3f2504e0-4f89-41d3-9a0c-0305e82c3301)") % {"value": shown(raw)}
+        )
+    return parsed
+
+
+def parse_date(raw: str) -> dt.date:
+    value = raw.strip()
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueProblem(
+            _("'%(value)s' is geen geldige datum (gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-25)") % {"value": shown(raw)}
+        ) from None
+
+
+def _parse_time(raw: str) -> dt.time:
+    value = raw.strip()
+    match = _TIME.match(value)
+    problem = ValueProblem(
+        _("'%(value)s' is geen geldige tijd (gebruik UU:MM of UU:MM:SS, bijvoorbeeld 09:30)") % {"value": shown(raw)}
+    )
+    if not match:
+        raise problem
+    hours, minutes, seconds = int(match[1]), int(match[2]), int(match[3] or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise problem
+    fraction = int(((match[4] or ".0")[1:] + "000000")[:6])
+    value_time = dt.time(hours, minutes, seconds, fraction)
+    if match[5]:
+        # A TimeField carries no offset: convert to local wall-clock time (on today's date, for DST).
+        offset = dt.timezone.utc if match[5] in {"Z", "z"} else _offset(match[5])
+        moment = dt.datetime.combine(timezone.localdate(), value_time, tzinfo=offset)
+        value_time = timezone.localtime(moment).time()
+    return value_time
+
+
+def _offset(text: str) -> dt.timezone:
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+
+
+def parse_datetime(raw: str) -> dt.datetime:
+    value = raw.strip()
+    match = _DATETIME.match(value)
+    problem = ValueProblem(
+        _("'%(value)s' is geen geldig tijdstip (gebruik bijvoorbeeld 2026-11-25T10:15:00Z)") % {"value": shown(raw)}
+    )
+    if not match:
+        raise problem
+    fraction = (match[3] or "")[:7]  # at most microseconds
+    zone = match[4] or ""
+    if zone in {"Z", "z"}:
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    try:
+        parsed = dt.datetime.fromisoformat(f"{match[1]}T{match[2]}{fraction}{zone}")
+    except ValueError:
+        raise problem from None
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
+
+
+def _parse_number(field: models.Field, raw: str) -> Any:
+    value = raw.strip()
+    if not _NUMBER.match(value):
+        hint = _(" (gebruik een punt als decimaalteken, bijvoorbeeld 2.50)") if "," in value else ""
+        raise ValueProblem(_("'%(value)s' is geen getal") % {"value": shown(raw)} + hint)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueProblem(_("'%(value)s' is geen getal") % {"value": shown(raw)}) from None
+    if isinstance(field, models.DecimalField):
+        exponent = number.normalize().as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if decimals > (field.decimal_places or 0):
+            raise ValueProblem(
+                _("'%(value)s' heeft te veel cijfers achter de punt (maximaal %(max)s)")
+                % {"value": shown(raw), "max": field.decimal_places}
+            )
+        whole_digits = len(str(abs(int(number))))
+        if whole_digits > (field.max_digits or 0) - (field.decimal_places or 0):
+            raise ValueProblem(_("'%(value)s' is te groot") % {"value": shown(raw)})
+        return number
+    if isinstance(field, models.IntegerField):
+        if number != number.to_integral_value():
+            raise ValueProblem(_("'%(value)s' moet een geheel getal zijn") % {"value": shown(raw)})
+        whole = int(number)
+        if isinstance(field, _POSITIVE) and whole < 0:
+            raise ValueProblem(_("'%(value)s' mag niet negatief zijn") % {"value": shown(raw)})
+        limit = 32767 if isinstance(field, models.SmallIntegerField | models.PositiveSmallIntegerField) else 2147483647
+        if whole > limit:
+            raise ValueProblem(_("'%(value)s' is te groot (maximaal %(max)s)") % {"value": shown(raw), "max": limit})
+        return whole
+    as_float = float(number)
+    if not math.isfinite(as_float):
+        raise ValueProblem(_("'%(value)s' is te groot") % {"value": shown(raw)})
+    return as_float
+
+
+def _parse_string(column: Column, raw: str) -> str:
+    field = column.model_field
+    if column.format == "email":
+        try:
+            validate_email(raw.strip())
+        except ValidationError:
+            raise ValueProblem(_("'%(value)s' is geen geldig e-mailadres") % {"value": shown(raw)}) from None
+        raw = raw.strip()
+    elif column.format == "uri":
+        if not is_uri(raw.strip()):
+            raise ValueProblem(
+                _("'%(value)s' is geen geldige URL (begin met https://, bijvoorbeeld https://voorbeeld.nl)")
+                % {"value": shown(raw)}
+            )
+        raw = raw.strip()
+    max_length = getattr(field, "max_length", None)
+    if max_length and len(raw) > max_length:
+        raise ValueProblem(
+            _("de waarde is te lang: %(length)s tekens, maximaal %(max)s") % {"length": len(raw), "max": max_length}
+        )
+    return raw
+
+
+# --- Out --------------------------------------------------------------------------------------
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """RFC 3339 in UTC with "Z"; milliseconds when the value has them (as in HSDS's examples)."""
+    utc = value.astimezone(dt.timezone.utc)
+    if utc.microsecond == 0:
+        text = utc.strftime("%Y-%m-%dT%H:%M:%S")
+    elif utc.microsecond % 1000 == 0:
+        text = utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}"
+    else:
+        text = utc.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return text + "Z"
+
+
+def to_json(value: Any) -> Any:
+    """A stored value as an HSDS JSON value (None for "leave it out")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    return value
+
+
+def to_csv(value: Any) -> str:
+    """A stored value as the text of a CSV cell ("" for nothing)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    json_value = to_json(value)
+    if json_value is None:
+        return ""
+    if isinstance(json_value, float):
+        return repr(json_value)
+    return str(json_value)

@@ -1,0 +1,224 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Write checked records in ONE transaction: all of the file, or (on any failure) nothing.
+
+Records are matched on their HSDS id: new ids are created, known ones updated field by field, and
+only when something really changed (so importing the same file twice changes nothing and moves no
+`modified`). Nothing is deleted: a record missing from the file stays on the kaart. Every service
+whose published form changed (its own row or anything nested in it) gets a new `modified` and a
+rebuilt search document; after commit the search index is refreshed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import structlog
+from django.db import models, transaction
+from django.utils import timezone
+
+from ..models import (
+    HSDS_MODELS,
+    Attribute,
+    Contact,
+    HsdsExternalReference,
+    Phone,
+    Service,
+    ServiceAtLocation,
+)
+from .tables import IMPORT_ORDER, table
+from .validation import CHUNK, Checked, Record
+
+log = structlog.get_logger(__name__)
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def write(checked: Checked, *, progress: Progress | None = None) -> tuple[dict[str, dict[str, int]], set[uuid.UUID]]:
+    """Write everything; returns counts per table and the ids of the services that changed."""
+    if checked.errors:
+        raise ValueError("refusing to write an import with errors")
+    now = timezone.now()
+    total = checked.total
+    done = 0
+    summary: dict[str, dict[str, int]] = {}
+    touched: dict[str, set[uuid.UUID]] = defaultdict(set)
+    with transaction.atomic():
+        for table_name in IMPORT_ORDER:
+            records = checked.records.get(table_name) or []
+            if not records:
+                continue
+            counts = _write_table(table_name, records, now, touched)
+            summary[table_name] = counts
+            done += len(records)
+            if progress is not None:
+                progress(done, total)
+        services = _affected_services(touched)
+        for batch in _chunks(sorted(services)):
+            for service in Service.objects.filter(id__in=batch):
+                # Also moves `modified`, so API clients asking for modified_after see the change.
+                service.rebuild_search_document(save=True)
+        _reindex_on_commit(services)
+    return summary, services
+
+
+def _write_table(
+    table_name: str, records: list[Record], now: Any, touched: dict[str, set[uuid.UUID]]
+) -> dict[str, int]:
+    model = HSDS_MODELS[table_name]
+    t = table(table_name)
+    ids = [r.id for r in records]
+    existing: dict[Any, models.Model] = {}
+    externals: dict[tuple[uuid.UUID, str], HsdsExternalReference] = {}
+    for batch in _chunks(ids):
+        existing.update(model.objects.in_bulk(batch))
+        for ref in HsdsExternalReference.objects.filter(table=table_name, record_id__in=batch):
+            externals[(ref.record_id, ref.field)] = ref
+    creates: list[models.Model] = []
+    updates: dict[frozenset[str], list[models.Model]] = defaultdict(list)
+    ext_create: list[HsdsExternalReference] = []
+    ext_update: list[HsdsExternalReference] = []
+    ext_delete: list[int] = []
+    unchanged = 0
+    for record in records:
+        ext_changed = False
+        for field_name, value in record.external.items():
+            current = externals.get((record.id, field_name))
+            if value is None and current is not None:
+                ext_delete.append(current.pk)
+                ext_changed = True
+            elif value is not None and current is None:
+                ext_create.append(HsdsExternalReference(table=table_name, record_id=record.id, field=field_name,
+                                                        value=value))
+                ext_changed = True
+            elif value is not None and current is not None and current.value != value:
+                current.value = value
+                ext_update.append(current)
+                ext_changed = True
+        obj = existing.get(record.id)
+        if obj is None:
+            creates.append(model(id=record.id, **record.values))
+            _touch(touched, t.name, record, None)
+            continue
+        changed = [name for name, value in record.values.items() if getattr(obj, name) != value]
+        if not changed and not ext_changed:
+            unchanged += 1
+            continue
+        _touch(touched, t.name, record, obj)
+        for name in changed:
+            setattr(obj, name, record.values[name])
+        # bulk_update() skips auto_now, so set our last-modified moment here.
+        obj.modified = now  # type: ignore[attr-defined]
+        updates[frozenset(changed)].append(obj)
+    model.objects.bulk_create(creates, batch_size=BATCH)
+    for fields, objs in updates.items():
+        model.objects.bulk_update(objs, [*sorted(fields), "modified"], batch_size=BATCH)
+    if ext_delete:
+        HsdsExternalReference.objects.filter(pk__in=ext_delete).delete()
+    HsdsExternalReference.objects.bulk_create(ext_create, batch_size=BATCH)
+    HsdsExternalReference.objects.bulk_update(ext_update, ["value"], batch_size=BATCH)
+    return {
+        "created": len(creates),
+        "updated": sum(len(objs) for objs in updates.values()),
+        "unchanged": unchanged,
+    }
+
+
+def _touch(touched: dict[str, set[uuid.UUID]], table_name: str, record: Record, old: models.Model | None) -> None:
+    """Remember the changed record and everything it points at (before and after the change)."""
+    touched[table_name].add(record.id)
+    for col in table(table_name).references:
+        assert col.target is not None
+        new = record.values.get(col.attname)
+        if new is not None:
+            touched[col.target].add(new)
+        previous = getattr(old, col.attname, None) if old is not None else None
+        if previous is not None:
+            touched[col.target].add(previous)
+    if table_name == "attribute" and "link_id" in record.values:
+        touched["*"].add(record.values["link_id"])
+    if table_name == "metadata" and "resource_id" in record.values:
+        touched["*"].add(record.values["resource_id"])
+
+
+def _affected_services(touched: dict[str, set[uuid.UUID]]) -> set[uuid.UUID]:
+    """Services whose published (nested) form includes one of the touched records."""
+    ids = {name: set(values) for name, values in touched.items()}
+
+    def add(table_name: str, values: Iterable[Any]) -> None:
+        ids.setdefault(table_name, set()).update(v for v in values if v is not None)
+
+    # Attributes and metadata point at any table by id alone.
+    for name in ("service", "location", "service_at_location", "organization", "phone", "contact"):
+        add(name, ids.get("*", set()))
+    if ids.get("taxonomy_term"):
+        # A renamed term changes the search document of every service that carries it.
+        for batch in _chunks(list(ids["taxonomy_term"])):
+            add("service", Attribute.objects.filter(taxonomy_term_id__in=batch).values_list("link_id", flat=True))
+    for batch in _chunks(list(ids.get("phone", set()))):
+        for service_id, location_id, organization_id, contact_id, sal_id in Phone.objects.filter(
+            id__in=batch
+        ).values_list("service_id", "location_id", "organization_id", "contact_id", "service_at_location_id"):
+            add("service", [service_id])
+            add("location", [location_id])
+            add("organization", [organization_id])
+            add("contact", [contact_id])
+            add("service_at_location", [sal_id])
+    for batch in _chunks(list(ids.get("contact", set()))):
+        for service_id, location_id, organization_id, sal_id in Contact.objects.filter(id__in=batch).values_list(
+            "service_id", "location_id", "organization_id", "service_at_location_id"
+        ):
+            add("service", [service_id])
+            add("location", [location_id])
+            add("organization", [organization_id])
+            add("service_at_location", [sal_id])
+    for batch in _chunks(list(ids.get("service_at_location", set()))):
+        add("service", ServiceAtLocation.objects.filter(id__in=batch).values_list("service_id", flat=True))
+    for batch in _chunks(list(ids.get("location", set()))):
+        add("service", ServiceAtLocation.objects.filter(location_id__in=batch).values_list("service_id", flat=True))
+    for batch in _chunks(list(ids.get("organization", set()))):
+        add("service", Service.objects.filter(organization_id__in=batch).values_list("id", flat=True))
+    for batch in _chunks(list(ids.get("program", set()))):
+        add("service", Service.objects.filter(program_id__in=batch).values_list("id", flat=True))
+    found: set[uuid.UUID] = set()
+    for batch in _chunks(list(ids.get("service", set()))):
+        found.update(Service.objects.filter(id__in=batch).values_list("id", flat=True))
+    return found
+
+
+def _reindex_on_commit(service_ids: set[uuid.UUID]) -> None:
+    """After commit, let the search module refresh its index, if it offers a way to."""
+    if not service_ids:
+        return
+    ids = sorted(service_ids)
+
+    def run() -> None:
+        try:
+            from .. import search
+        except ImportError:  # pragma: no cover - the search module ships with the kaart
+            return
+        try:
+            bulk = getattr(search, "reindex_services", None)
+            single = getattr(search, "reindex_service", None)
+            everything = getattr(search, "reindex_all", None)
+            if callable(bulk):
+                bulk(ids)
+            elif callable(single):
+                for service in Service.objects.filter(id__in=ids):
+                    single(service)
+            elif callable(everything):
+                everything()
+        except Exception:
+            # The data is committed and search_document is rebuilt; a failing index refresh must not
+            # turn a finished import into a failed one. `manage.py rebuild_search_index` repairs it.
+            log.exception("hsds_import_reindex_failed", services=len(ids))
+
+    transaction.on_commit(run)

@@ -1,0 +1,339 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""SQL of the search index for SQLite (FTS5) and PostgreSQL (tsvector + GIN).
+
+Everything engine-specific lives here: writing index rows and the ONE retrieval query per search.
+The tables are created by migration 0003_search_index. Callers pass plain data (IndexRow,
+RetrievalPlan) and get plain tuples back, so the rest of the search never sees SQL dialects.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+ENTRY_COLUMNS = (
+    "name_text",
+    "org_text",
+    "terms_text",
+    "body_text",
+    "words",
+    "codes",
+    "min_age",
+    "max_age",
+    "gratis",
+    "rolstoel",
+    "talen",
+    "wijken",
+    "points",
+    "sort_name",
+)
+
+# Column weights. Name first, then the attached terms (their names and the term codes that the
+# detected levensdomeinen add to the query), then organisation, then the long description.
+SQLITE_WEIGHTS = (8.0, 3.0, 5.0, 1.0)  # fts5 column order: name, org, terms, body
+# ts_rank's array is {D, C, B, A}: D body, C organisation, B terms, A name.
+POSTGRES_WEIGHTS = "{0.2,0.4,0.7,1.0}"
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    service_id: uuid.UUID
+    name_text: str
+    org_text: str
+    terms_text: str
+    body_text: str
+    words: str
+    codes: str
+    min_age: float | None
+    max_age: float | None
+    gratis: bool
+    rolstoel: bool
+    talen: str
+    wijken: str
+    points: str
+    sort_name: str
+
+    def values(self) -> tuple[Any, ...]:
+        return (
+            self.name_text,
+            self.org_text,
+            self.terms_text,
+            self.body_text,
+            self.words,
+            self.codes,
+            self.min_age,
+            self.max_age,
+            int(self.gratis),
+            int(self.rolstoel),
+            self.talen,
+            self.wijken,
+            self.points,
+            self.sort_name,
+        )
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Stems that must all occur (AND); `prefix` lets the last stem match longer words."""
+
+    stems: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the person asked for: alternatives (OR) and its weight (IDF-like)."""
+
+    label: str
+    clauses: tuple[Clause, ...]
+    weight: float = 1.0
+
+
+@dataclass
+class RetrievalPlan:
+    """What the retrieval query must do; filled by search_services from the SearchQuery."""
+
+    concepts: tuple[Concept, ...] = ()
+    any_codes: list[tuple[str, ...]] = field(default_factory=list)  # each tuple: one facet, any-of
+    leeftijd: float | None = None
+    gratis: bool = False
+    rolstoel: bool = False
+    taal: str | None = None
+    visibility_sql: str = ""  # "EXISTS (...)" correlated on e.service_id, or ""
+    visibility_params: tuple[Any, ...] = ()
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    service_id: uuid.UUID
+    score: float
+    codes: str
+    points: str
+    wijken: str
+    total: int
+
+
+def vendor() -> str:
+    return str(connection.vendor)
+
+
+def _service_id_param(service_id: uuid.UUID) -> Any:
+    # Django stores UUIDs as 32 hex characters on SQLite and as uuid on PostgreSQL.
+    return service_id.hex if vendor() == "sqlite" else service_id
+
+
+def _parse_id(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def delete_entries(service_ids: Iterable[uuid.UUID]) -> None:
+    ids = [_service_id_param(i) for i in service_ids]
+    if not ids:
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM sk_search_entry WHERE service_id IN ({marks})", chunk)  # noqa: S608
+
+
+def delete_all_entries() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sk_search_entry")
+        if vendor() == "sqlite":
+            # Resets the FTS5 index too (external content tables keep no text of their own).
+            cursor.execute("INSERT INTO sk_search_fts(sk_search_fts) VALUES ('delete-all')")
+
+
+def insert_entries(rows: Sequence[IndexRow]) -> None:
+    if not rows:
+        return
+    columns = ", ".join(("service_id", *ENTRY_COLUMNS))
+    marks = ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 1))
+    if vendor() == "postgresql":
+        document = (
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
+            "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
+        )
+        sql = f"INSERT INTO sk_search_entry ({columns}, document) VALUES ({marks}, {document})"  # noqa: S608
+        params = [
+            (r.service_id, *r.values(), r.name_text, r.terms_text, r.org_text, r.body_text) for r in rows
+        ]
+    else:
+        sql = f"INSERT INTO sk_search_entry ({columns}) VALUES ({marks})"  # noqa: S608
+        params = [(r.service_id.hex, *r.values()) for r in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def optimise() -> None:
+    """After a full rebuild: merge FTS5 segments (SQLite) or refresh planner statistics."""
+    with connection.cursor() as cursor:
+        if vendor() == "sqlite":
+            cursor.execute("INSERT INTO sk_search_fts(sk_search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE sk_search_entry")
+        else:
+            cursor.execute("ANALYZE sk_search_entry")
+
+
+def set_generation(token: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE sk_search_meta SET value = %s WHERE key = 'generation'", [token])
+
+
+def read_generation() -> str:
+    """The index generation and the newest taxonomy change: the vocabulary cache key."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT value FROM sk_search_meta WHERE key = 'generation'), "
+            "(SELECT COUNT(*) FROM sociale_kaart_taxonomyterm), (SELECT MAX(modified) FROM sociale_kaart_taxonomyterm)"
+        )
+        row = cursor.fetchone()
+    return "|".join(str(v) for v in row) if row else ""
+
+
+def all_words() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT words FROM sk_search_entry")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def indexed_ids() -> set[uuid.UUID]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT service_id FROM sk_search_entry")
+        return {_parse_id(row[0]) for row in cursor.fetchall()}
+
+
+# --- Reading --------------------------------------------------------------------------------
+
+
+def _quote_fts(token: str) -> str:
+    # Tokens are [a-z0-9] after normalisation; quoting still keeps FTS5 keywords (AND, OR, NEAR)
+    # from being read as operators.
+    return '"' + token.replace('"', "") + '"'
+
+
+def fts5_match(concepts: Sequence[Concept]) -> str:
+    parts: list[str] = []
+    for concept in concepts:
+        for clause in concept.clauses:
+            terms = [_quote_fts(s) for s in clause.stems]
+            if clause.prefix:
+                terms[-1] += "*"
+            parts.append(terms[0] if len(terms) == 1 else "(" + " AND ".join(terms) + ")")
+    return " OR ".join(dict.fromkeys(parts))
+
+
+def tsquery(concepts: Sequence[Concept]) -> str:
+    return " | ".join(dict.fromkeys(_tsquery_concept(c) for c in concepts))
+
+
+def _tsquery_concept(concept: Concept) -> str:
+    parts: list[str] = []
+    for clause in concept.clauses:
+        terms = [s for s in clause.stems if s.isalnum()]
+        if not terms:
+            continue
+        if clause.prefix:
+            terms[-1] += ":*"
+        parts.append(terms[0] if len(terms) == 1 else "(" + " & ".join(terms) + ")")
+    return "(" + " | ".join(dict.fromkeys(parts)) + ")" if parts else ""
+
+
+def _filters(plan: RetrievalPlan) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for codes in plan.any_codes:
+        if codes:
+            where.append("(" + " OR ".join(["e.codes LIKE %s"] * len(codes)) + ")")
+            params.extend(f"% {code} %" for code in codes)
+    if plan.leeftijd is not None:
+        where.append("(e.min_age IS NULL OR e.min_age <= %s) AND (e.max_age IS NULL OR e.max_age >= %s)")
+        params.extend([plan.leeftijd, plan.leeftijd])
+    if plan.gratis:
+        where.append("e.gratis = 1")
+    if plan.rolstoel:
+        where.append("e.rolstoel = 1")
+    if plan.taal:
+        where.append("e.talen LIKE %s")
+        params.append(f"% {plan.taal} %")
+    if plan.visibility_sql:
+        where.append(plan.visibility_sql)
+        params.extend(plan.visibility_params)
+    return where, params
+
+
+def retrieval_sql(plan: RetrievalPlan) -> tuple[str, list[Any]]:
+    """The one query that finds, filters, ranks and counts; `%s` placeholders (Django style)."""
+    where, filter_params = _filters(plan)
+    columns = "e.service_id, {score} AS score, e.codes, e.points, e.wijken, COUNT(*) OVER () AS total"
+    params: list[Any] = []
+    concepts = [c for c in plan.concepts if c.clauses]
+    if concepts and vendor() == "sqlite":
+        weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+        # bm25() is lower-is-better; negate so every engine returns higher-is-better.
+        select = columns.format(score=f"-bm25(sk_search_fts, {weights})")
+        sql = (
+            f"SELECT {select} FROM sk_search_fts JOIN sk_search_entry e ON e.rid = sk_search_fts.rowid "  # noqa: S608
+            "WHERE sk_search_fts MATCH %s"
+        )
+        params.append(fts5_match(concepts))
+        order = "score DESC, e.sort_name"
+    elif concepts:
+        # ts_rank has no IDF; weighting each concept's rank by its IDF makes it BM25-like.
+        ranks = []
+        for concept in concepts:
+            ranks.append(f"%s * ts_rank('{POSTGRES_WEIGHTS}', e.document, to_tsquery('simple', %s), 1)")
+            params.extend([concept.weight, _tsquery_concept(concept)])
+        select = columns.format(score=" + ".join(ranks))
+        sql = f"SELECT {select} FROM sk_search_entry e WHERE e.document @@ to_tsquery('simple', %s)"  # noqa: S608
+        params.append(tsquery(concepts))
+        order = "score DESC, e.sort_name"
+    else:
+        select = columns.format(score="0.0")
+        sql = f"SELECT {select} FROM sk_search_entry e WHERE 1 = 1"  # noqa: S608
+        order = "e.sort_name, e.service_id"
+    if where:
+        sql += " AND " + " AND ".join(where)
+        params.extend(filter_params)
+    sql += f" ORDER BY {order}"
+    if plan.limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        params.extend([plan.limit, plan.offset])
+    return sql, params
+
+
+def retrieve(plan: RetrievalPlan) -> list[Candidate]:
+    sql, params = retrieval_sql(plan)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        Candidate(
+            service_id=_parse_id(row[0]),
+            score=float(row[1] or 0.0),
+            codes=row[2],
+            points=row[3],
+            wijken=row[4],
+            total=int(row[5]),
+        )
+        for row in rows
+    ]
+
+
+def count_matching(plan: RetrievalPlan) -> int:
+    """Total matches when the page itself came back empty (a page past the end)."""
+    sql, params = retrieval_sql(RetrievalPlan(**{**plan.__dict__, "limit": None, "offset": 0}))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matches", params)  # noqa: S608
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Template tags for public pages that are not rendered by a sociale kaart view (the home page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+from ..forms_public import LEVENSDOMEIN_LABELS, levensdomein_label
+from ..models import TaxonomyTerm
+from ..taxonomies import LEVENSDOMEINEN
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class DomainTile:
+    code: str
+    label: str
+    hint: str
+    url: str
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _rest = (text or "").partition(". ")
+    return head + "." if dot else head
+
+
+@register.simple_tag
+def levensdomein_tiles() -> list[DomainTile]:
+    """The 13 levensdomeinen as home-page tiles: B1 label, a one-line hint, and a search link."""
+    descriptions = dict(
+        TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "description")
+    )
+    search = reverse("sociale_kaart_public:search")
+    return [
+        DomainTile(
+            code=code,
+            label=levensdomein_label(code),
+            hint=_first_sentence(descriptions.get(code, "")),
+            url=f"{search}?{urlencode({'levensdomein': code})}",
+        )
+        for code in LEVENSDOMEIN_LABELS
+    ]

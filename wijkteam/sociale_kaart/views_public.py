@@ -1,0 +1,629 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The residents' sociale kaart: search, one service, and the wijk folder (HTML and PDF).
+
+Public pages: no login, nothing personal. What residents type is never logged (it can say a lot
+about them): the search logs counts only. Every page works without JavaScript; htmx swaps the
+results in place and Leaflet draws a map next to the list, which stays the text alternative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+from uuid import UUID
+
+import structlog
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.query import prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wijkteam.accounts.models import Team
+from wijkteam.gebieden.models import Wijk
+
+from . import leaflet_pdf
+from .forms_public import SearchForm, language_name, levensdomein_label
+from .models import (
+    Address,
+    Attribute,
+    LinkEntity,
+    Location,
+    LocationType,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from .schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
+from .search import Interpretation, SearchHit, search_services
+from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
+from .visibility import publicly_visible
+
+log = structlog.get_logger(__name__)
+
+PER_PAGE = 20
+
+# What a result card, the service page and the folder read, fetched in a fixed number of queries
+# whatever the number of services (string lookups reuse what the search already prefetched).
+CARD_PREFETCH = (
+    "organization",
+    "schedules",
+    "cost_options",
+    "service_at_locations__schedules",
+    "service_at_locations__location__addresses",
+)
+FOLDER_PREFETCH = (
+    *CARD_PREFETCH,
+    "phones",
+    "organization__phones",
+    "service_at_locations__phones",
+    "service_at_locations__location__phones",
+    "service_at_locations__location__buurt",
+)
+DETAIL_PREFETCH = (
+    *FOLDER_PREFETCH,
+    "languages",
+    "required_documents",
+    "contacts",
+    "service_at_locations__location__accessibility",
+    "service_at_locations__location__languages",
+    "service_at_locations__location__schedules",
+)
+
+
+# --- Formatting (Dutch, B1) -------------------------------------------------------------------
+
+
+def format_euro(amount: Decimal) -> str:
+    """"€ 2,50", "€ 1.250,00": Dutch grouping and decimal comma."""
+    text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€\u00a0{text}"
+
+
+def format_distance(km: float) -> str:
+    """"1,2 km" (never "0,0 km": very close is still 0,1 km)."""
+    return f"{max(km, 0.1):.1f}".replace(".", ",") + "\u00a0km"
+
+
+def format_age(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+
+
+def age_text(minimum: float | None, maximum: float | None) -> str:
+    if minimum is not None and maximum is not None:
+        return _("van %(min)s t/m %(max)s jaar") % {"min": format_age(minimum), "max": format_age(maximum)}
+    if minimum is not None:
+        return _("vanaf %(min)s jaar") % {"min": format_age(minimum)}
+    if maximum is not None:
+        return _("t/m %(max)s jaar") % {"max": format_age(maximum)}
+    return ""
+
+
+def tel_href(number: str) -> str:
+    """tel: link target: digits and a leading +, as phones dial them."""
+    digits = re.sub(r"[^\d+]", "", number)
+    return f"tel:{digits}"
+
+
+def address_text(address: Address) -> str:
+    return ", ".join(p for p in (address.address_1, f"{address.postal_code} {address.city}".strip()) if p)
+
+
+def _physical_address(location: Location) -> Address | None:
+    addresses = list(location.addresses.all())
+    for address in addresses:
+        if address.address_type == LocationType.PHYSICAL:
+            return address
+    return addresses[0] if addresses else None
+
+
+def _when_text(moment: dt.datetime, now: dt.datetime) -> str:
+    """"vandaag 13:00", "morgen 10:00", "op dinsdag 10:00", "op dinsdag 8 december 10:00"."""
+    local_now = timezone.localtime(now)
+    local = timezone.localtime(moment)
+    days = (local.date() - local_now.date()).days
+    time_text = format_time(local.time())
+    if days == 0:
+        return _("vandaag %(time)s") % {"time": time_text}
+    if days == 1:
+        return _("morgen %(time)s") % {"time": time_text}
+    day = day_name(DAY_CODES[local.weekday()])
+    if days < 7:
+        return _("op %(day)s %(time)s") % {"day": day, "time": time_text}
+    return _("op %(day)s %(date)s %(time)s") % {"day": day, "date": format_date(local.date()), "time": time_text}
+
+
+# --- What residents see of one service --------------------------------------------------------
+
+
+def service_schedules(service: Service) -> list[Schedule]:
+    """Opening times of the service itself and of the service at each of its locations.
+
+    A location's own hours (the building) are not the service's hours, so they are not used here.
+    """
+    rows = list(service.schedules.all())
+    for sal in service.service_at_locations.all():
+        rows.extend(sal.schedules.all())
+    return rows
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    is_open: bool
+    text: str
+
+
+def opening_status(schedules: Sequence[Schedule], now: dt.datetime, *, with_next: bool = False) -> OpeningStatus | None:
+    """"nu open" / "nu gesloten, weer open op dinsdag 10:00"; None when the times are unknown."""
+    if not any(s.opens_at and s.closes_at for s in schedules):
+        return None
+    if is_open_at(schedules, now):
+        return OpeningStatus(True, _("nu open"))
+    if with_next:
+        upcoming = next_opening(schedules, now)
+        if upcoming is not None:
+            return OpeningStatus(False, _("nu gesloten, weer open %(when)s") % {"when": _when_text(upcoming, now)})
+    return OpeningStatus(False, _("nu gesloten"))
+
+
+def _current(options: Iterable[Any], today: dt.date) -> list[Any]:
+    return [
+        o
+        for o in options
+        if (o.valid_from is None or o.valid_from <= today) and (o.valid_to is None or o.valid_to >= today)
+    ]
+
+
+def free_badge(service: Service, today: dt.date) -> str:
+    """"Gratis" when every current cost option is 0, "Kan gratis" when one is; "" otherwise."""
+    amounts = [o.amount for o in _current(service.cost_options.all(), today) if o.amount is not None]
+    if amounts and all(a == 0 for a in amounts):
+        return _("Gratis")
+    if any(a == 0 for a in amounts):
+        return _("Kan gratis")
+    return ""
+
+
+def cost_lines(service: Service, today: dt.date) -> list[str]:
+    lines = []
+    for option in _current(service.cost_options.all(), today):
+        if option.amount is not None and option.amount == 0:
+            text = _("Gratis")
+        elif option.amount is not None:
+            text = format_euro(option.amount) if option.currency in ("", "EUR") else f"{option.currency} {option.amount}"
+        else:
+            text = ""
+        extra = " ".join(p for p in (option.option, option.amount_description) if p)
+        lines.append(f"{text} ({extra})" if text and extra else text or extra)
+    return [line for line in lines if line]
+
+
+def service_phones(service: Service) -> list[Phone]:
+    """The service's own numbers first, then at its locations, then the organisation's."""
+    phones: list[Phone] = list(service.phones.all())
+    for sal in service.service_at_locations.all():
+        phones.extend(sal.phones.all())
+        phones.extend(sal.location.phones.all())
+    if not phones:
+        phones.extend(service.organization.phones.all())
+    seen: set[str] = set()
+    unique = []
+    for phone in phones:
+        if phone.number not in seen:
+            seen.add(phone.number)
+            unique.append(phone)
+    return unique
+
+
+def _located(service: Service) -> list[Location]:
+    return [sal.location for sal in service.service_at_locations.all()]
+
+
+def _first_point(locations: Iterable[Location]) -> Location | None:
+    for location in locations:
+        if location.latitude is not None and location.longitude is not None:
+            return location
+    return None
+
+
+def _service_domain_codes(service_ids: Sequence[UUID]) -> dict[UUID, list[str]]:
+    """Levensdomein codes per service, in one query."""
+    rows = (
+        Attribute.objects.filter(
+            link_entity=LinkEntity.SERVICE,
+            link_id__in=list(service_ids),
+            taxonomy_term__taxonomy__slug=LEVENSDOMEINEN,
+        )
+        .order_by("taxonomy_term__code")
+        .values_list("link_id", "taxonomy_term__code")
+    )
+    codes: dict[UUID, list[str]] = {}
+    for link_id, code in rows:
+        codes.setdefault(link_id, []).append(code)
+    return codes
+
+
+_DOMAIN_CODE_BY_NAME: dict[str, str] = {}
+
+
+def domain_label(value: str) -> str:
+    """B1 label for a levensdomein given as code ("LD01") or as term name ("Financiën")."""
+    if not _DOMAIN_CODE_BY_NAME:
+        from .taxonomies import shipped_taxonomies
+
+        for taxonomy in shipped_taxonomies()["taxonomies"]:
+            if taxonomy["slug"] == LEVENSDOMEINEN:
+                for item in taxonomy["terms"]:
+                    _DOMAIN_CODE_BY_NAME[item["name"].lower()] = item["code"]
+    code = value if value.upper().startswith("LD") else _DOMAIN_CODE_BY_NAME.get(value.lower(), "")
+    return levensdomein_label(code.upper(), value) if code else value
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ResultCard:
+    number: int
+    service: Service
+    organisation: str
+    summary: str
+    domains: list[str]
+    distance: str
+    status: OpeningStatus | None
+    free: str
+    location: Location | None
+    address: str
+
+    @property
+    def has_point(self) -> bool:
+        return self.location is not None and self.location.latitude is not None
+
+
+def result_cards(hits: Sequence[SearchHit], first_number: int, now: dt.datetime) -> list[ResultCard]:
+    services = [hit.service for hit in hits]
+    prefetch_related_objects(services, *CARD_PREFETCH)
+    own_domains = _service_domain_codes([s.id for s in services])
+    today = timezone.localdate(now)
+    cards = []
+    for index, hit in enumerate(hits):
+        service = hit.service
+        location = hit.location if hit.location is not None else _first_point(_located(service))
+        if location is None:
+            located = _located(service)
+            location = located[0] if located else None
+        address = _physical_address(location) if location is not None else None
+        domains = list(hit.matched_domains) or own_domains.get(service.id, [])
+        cards.append(
+            ResultCard(
+                number=first_number + index,
+                service=service,
+                organisation=service.organization.name,
+                summary=Truncator(service.description).words(30),
+                domains=[domain_label(d) for d in domains],
+                distance=format_distance(hit.distance_km) if hit.distance_km is not None else "",
+                status=opening_status(service_schedules(service), now),
+                free=free_badge(service, today),
+                location=location,
+                address=address_text(address) if address is not None else "",
+            )
+        )
+    return cards
+
+
+@dataclass
+class PageLink:
+    number: int
+    url: str
+    current: bool
+
+
+@dataclass
+class Pagination:
+    page: int
+    pages: int
+    previous_url: str = ""
+    next_url: str = ""
+    links: list[PageLink] = field(default_factory=list)
+
+
+def _page_url(request: HttpRequest, page: int) -> str:
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    if page > 1:
+        params["pagina"] = str(page)
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+def pagination(request: HttpRequest, total: int, page: int, per_page: int) -> Pagination | None:
+    pages = max(1, math.ceil(total / per_page)) if per_page else 1
+    if pages <= 1:
+        return None
+    window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    return Pagination(
+        page=page,
+        pages=pages,
+        previous_url=_page_url(request, page - 1) if page > 1 else "",
+        next_url=_page_url(request, page + 1) if page < pages else "",
+        links=[PageLink(n, _page_url(request, n), n == page) for n in window],
+    )
+
+
+def _suggestion(text: str, interpretation: Interpretation) -> tuple[str, str]:
+    """("schulden", "?q=schulden") for "Bedoelde u …?", or ("", "") without corrections."""
+    if not interpretation.corrected or not text:
+        return "", ""
+    corrected = text
+    for wrong, right in interpretation.corrected.items():
+        corrected = re.sub(rf"\b{re.escape(wrong)}\b", right, corrected, flags=re.IGNORECASE)
+    if corrected.lower() == text.lower():
+        return "", ""
+    return corrected, urlencode({"q": corrected})
+
+
+def _map_settings() -> dict[str, str]:
+    tile_url = getattr(settings, "MAP_TILE_URL", "") or ""
+    attribution = getattr(settings, "MAP_TILE_ATTRIBUTION", None)
+    if attribution is None:
+        attribution = "Kaartgegevens © Kadaster" if "pdok.nl" in tile_url else ""
+    return {"tile_url": tile_url, "tile_attribution": attribution}
+
+
+def _wijkteam_contacts(wijk_code: str | None) -> list[Team]:
+    teams = Team.objects.order_by("naam")
+    if wijk_code:
+        teams = teams.filter(wijken__code=wijk_code)
+    return list(teams.distinct()[:10])
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    now = timezone.now()
+    context: dict[str, Any] = {"form": form, "searched": False, **_map_settings()}
+    if form.is_bound and form.is_valid() and form.has_criteria():
+        query = form.to_query(moment=now, per_page=PER_PAGE)
+        result = search_services(query)
+        first = (result.page - 1) * result.per_page + 1
+        cards = result_cards(result.hits, first, now)
+        interpretation = result.interpretation
+        suggestion, suggestion_query = _suggestion(query.text, interpretation)
+        context.update(
+            searched=True,
+            result=result,
+            cards=cards,
+            first_number=first,
+            has_points=any(card.has_point for card in cards),
+            also_domains=[domain_label(d) for d in interpretation.domains],
+            suggestion=suggestion,
+            suggestion_query=suggestion_query,
+            pagination=pagination(request, result.total, result.page, result.per_page),
+            contacts=_wijkteam_contacts(query.wijk) if not result.total else [],
+        )
+        # Counts only: the words people search for can reveal their situation.
+        log.info(
+            "sociale_kaart.search",
+            total=result.total,
+            page=result.page,
+            filters=form.filter_count(),
+            has_text=bool(query.text),
+            has_place=bool(query.postcode or query.wijk),
+        )
+    htmx = getattr(request, "htmx", None)
+    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    template = "sociale_kaart/public/_results.html" if partial else "sociale_kaart/public/search.html"
+    context["partial"] = partial
+    response = render(request, template, context)
+    # The same URL answers with a fragment (htmx) or a full page: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# --- One service ------------------------------------------------------------------------------
+
+
+@dataclass
+class LocationView:
+    location: Location
+    address: str
+    accessibility: list[Any]
+    transportation: str
+    schedules: list[str]
+
+
+def _terms_by_taxonomy(service: Service) -> dict[str, list[TaxonomyTerm]]:
+    terms: dict[str, list[TaxonomyTerm]] = {}
+    for term in service.terms().select_related("taxonomy").order_by("code"):
+        slug = term.taxonomy.slug if term.taxonomy is not None else ""
+        terms.setdefault(slug or "", []).append(term)
+    return terms
+
+
+@require_GET
+def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
+    service = get_object_or_404(
+        publicly_visible(Service.objects.select_related("organization")), pk=pk
+    )
+    prefetch_related_objects([service], *DETAIL_PREFETCH)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    schedules = service_schedules(service)
+    terms = _terms_by_taxonomy(service)
+    locations = []
+    for sal in service.service_at_locations.all():
+        location = sal.location
+        address = _physical_address(location)
+        locations.append(
+            LocationView(
+                location=location,
+                address=address_text(address) if address is not None else "",
+                accessibility=list(location.accessibility.all()),
+                transportation=location.transportation,
+                schedules=describe_all(location.schedules.all(), today=today) if not schedules else [],
+            )
+        )
+    languages = [language_name(lang.code, lang.name) for lang in service.languages.all()]
+    for loc in _located(service):
+        languages.extend(language_name(lang.code, lang.name) for lang in loc.languages.all())
+    point = _first_point(_located(service))
+    context = {
+        "service": service,
+        "organisation": service.organization,
+        "opening_lines": describe_all(schedules, today=today),
+        "schedule_links": [s.schedule_link for s in schedules if s.schedule_link],
+        "status": opening_status(schedules, now, with_next=True),
+        "costs": cost_lines(service, today),
+        "free": free_badge(service, today),
+        "locations": locations,
+        "virtual": [loc for loc in _located(service) if loc.location_type == LocationType.VIRTUAL],
+        "phones": [(p, tel_href(p.number)) for p in service_phones(service)],
+        "email": service.email or service.organization.email,
+        "website": service.url or service.organization.website,
+        "languages": list(dict.fromkeys(languages)),
+        "documents": list(service.required_documents.all()),
+        "domains": [levensdomein_label(t.code, t.name) for t in terms.get(LEVENSDOMEINEN, [])],
+        "soorten": [t.name for t in terms.get(SOORT_AANBOD, [])],
+        "doelgroepen": [t.name for t in terms.get(DOELGROEP, [])],
+        "ages": age_text(service.minimum_age, service.maximum_age),
+        "assured": format_date(service.assured_date, year=True) if service.assured_date else "",
+        "point": point,
+        **_map_settings(),
+    }
+    return render(request, "sociale_kaart/public/service.html", context)
+
+
+# --- Wijk folder ------------------------------------------------------------------------------
+
+
+def wijk_services(wijk: Wijk, *, today: dt.date | None = None) -> list[Service]:
+    """Visible services with a location in the wijk, or a service area naming the wijk or its gemeente."""
+    in_wijk = ServiceAtLocation.objects.filter(location__buurt__wijk=wijk).values("service_id")
+    serves = Q(service_areas__uri__icontains=wijk.code) | Q(service_areas__name__iexact=wijk.naam)
+    serves |= Q(service_areas__uri__icontains=wijk.gemeente.code)
+    serving = Service.objects.filter(serves).values("id")
+    qs = publicly_visible(Service.objects.select_related("organization"), today=today)
+    return list(qs.filter(Q(id__in=in_wijk) | Q(id__in=serving)).order_by("name"))
+
+
+def build_folder(wijk: Wijk, domain: str | None, *, online_url: str, now: dt.datetime) -> leaflet_pdf.Folder:
+    today = timezone.localdate(now)
+    services = wijk_services(wijk, today=today)
+    prefetch_related_objects(services, *FOLDER_PREFETCH)
+    codes = _service_domain_codes([s.id for s in services])
+    names = dict(
+        TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "name")
+    )
+    groups: dict[str, list[leaflet_pdf.FolderEntry]] = {}
+    for service in services:
+        entry = _folder_entry(service, wijk, today)
+        service_codes = codes.get(service.id) or [""]
+        for code in service_codes:
+            if domain and code != domain:
+                continue
+            groups.setdefault(code, []).append(entry)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+    return leaflet_pdf.Folder(
+        gemeente=settings.WIJKTEAM_GEMEENTE_NAAM,
+        wijk=wijk.naam,
+        title=_("Wat is er in mijn wijk?"),
+        subtitle=levensdomein_label(domain, names.get(domain, domain)) if domain else "",
+        made_on=format_date(today, year=True),
+        online_url=online_url,
+        contacts=[
+            leaflet_pdf.FolderContact(name=t.naam, phone=t.telefoon, phone_href=tel_href(t.telefoon), email=t.email)
+            for t in wijk.teams.order_by("naam")
+        ],
+        groups=[
+            leaflet_pdf.FolderGroup(
+                title=levensdomein_label(code, names.get(code, code)) if code else _("Overig"),
+                entries=entries,
+            )
+            for code, entries in ordered
+        ],
+    )
+
+
+def _folder_entry(service: Service, wijk: Wijk, today: dt.date) -> leaflet_pdf.FolderEntry:
+    locations = _located(service)
+    # The address in this wijk is the one residents of the wijk need.
+    locations.sort(key=lambda loc: 0 if loc.buurt is not None and loc.buurt.wijk_id == wijk.pk else 1)
+    address = next((a for a in (_physical_address(loc) for loc in locations) if a is not None), None)
+    phones = service_phones(service)
+    return leaflet_pdf.FolderEntry(
+        name=service.name,
+        organisation=service.organization.name,
+        description=Truncator(service.description).words(40),
+        address=address_text(address) if address is not None else "",
+        times=describe_all(service_schedules(service), today=today),
+        phone=phones[0].number if phones else "",
+        phone_href=tel_href(phones[0].number) if phones else "",
+        costs=", ".join(cost_lines(service, today)),
+        url=reverse("sociale_kaart_public:service", args=[service.pk]),
+        alert=service.alert,
+    )
+
+
+def _wijk_and_domain(request: HttpRequest, code: str) -> tuple[Wijk, str | None]:
+    wijk = get_object_or_404(Wijk.objects.select_related("gemeente"), code=code.upper())
+    domain = (request.GET.get("levensdomein") or "").upper() or None
+    if domain is not None and not re.fullmatch(r"LD\d{2}", domain):
+        raise Http404("unknown levensdomein")
+    return wijk, domain
+
+
+def _online_url(request: HttpRequest, wijk: Wijk, domain: str | None) -> str:
+    url = reverse("sociale_kaart_public:leaflet", args=[wijk.code])
+    if domain:
+        url += "?" + urlencode({"levensdomein": domain})
+    return request.build_absolute_uri(url)
+
+
+@require_GET
+def leaflet(request: HttpRequest, code: str) -> HttpResponse:
+    wijk, domain = _wijk_and_domain(request, code)
+    now = timezone.now()
+    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now)
+    pdf_url = reverse("sociale_kaart_public:leaflet_pdf", args=[wijk.code])
+    if domain:
+        pdf_url += "?" + urlencode({"levensdomein": domain})
+    domains = [
+        (c, levensdomein_label(c, n))
+        for c, n in TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).order_by("code").values_list("code", "name")
+    ]
+    return render(
+        request,
+        "sociale_kaart/public/leaflet.html",
+        {"wijk": wijk, "folder": folder, "domain": domain, "domains": domains, "pdf_url": pdf_url},
+    )
+
+
+@require_GET
+def leaflet_pdf_view(request: HttpRequest, code: str) -> HttpResponse:
+    wijk, domain = _wijk_and_domain(request, code)
+    now = timezone.now()
+    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now)
+    response = HttpResponse(leaflet_pdf.render_pdf(folder), content_type="application/pdf")
+    filename = f"wat-is-er-in-mijn-wijk-{wijk.code.lower()}{'-' + domain.lower() if domain else ''}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def wijken(request: HttpRequest) -> HttpResponse:
+    wijk_list = list(Wijk.objects.select_related("gemeente").prefetch_related("teams").order_by("naam"))
+    return render(request, "sociale_kaart/public/wijken.html", {"wijken": wijk_list})
