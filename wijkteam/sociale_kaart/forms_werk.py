@@ -122,6 +122,8 @@ class ServiceForm(DutchErrorsMixin, UtrechtFormMixin, forms.ModelForm):
         help_text=gettext_lazy("Het nummer waarop bewoners jullie voor dit aanbod kunnen bellen."),
     )
     free = forms.BooleanField(label=gettext_lazy("Dit aanbod is gratis"), required=False)
+    # Declared here for assume_scheme: "www.voorbeeld.nl" becomes https://, not http://.
+    url = forms.URLField(label=gettext_lazy("Website"), required=False, max_length=500, assume_scheme="https")
     languages = forms.CharField(
         label=gettext_lazy("Talen"), required=False, max_length=500,
         help_text=gettext_lazy("In welke talen kunnen bewoners terecht? Scheid met komma's, bijvoorbeeld: "

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories_sociale_kaart import (
@@ -35,18 +37,25 @@ def rich_services(place, count: int):
 
 
 def test_results_page(client, place, fake_search, django_assert_max_num_queries, frozen_time):
+    fake_search.returns(*rich_services(place, 2), distance_km=0.5)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("sociale_kaart_public:search"), {"q": "geld"})
     fake_search.returns(*rich_services(place, 20), distance_km=0.5)
-    # Form choices (3 taxonomies + wijken), prefetches (5), topics (1), sessions/etc.
-    with django_assert_max_num_queries(14):
+    # Form choices (3 taxonomies + wijken), one query per prefetched relation, the services' topics.
+    with django_assert_max_num_queries(len(few)) as many:
         response = client.get(reverse("sociale_kaart_public:search"), {"q": "geld"})
     assert response.content.decode().count('class="wt-result"') == 20
+    assert len(many) <= 12
 
 
 def test_results_page_with_the_real_search(client, place, django_assert_max_num_queries, frozen_time):
-    rich_services(place, 20)
-    with django_assert_max_num_queries(30):
-        response = client.get(reverse("sociale_kaart_public:search"), {"levensdomein": "LD01"})
-    assert response.status_code == 200
+    from wijkteam.sociale_kaart.search import reindex_all
+
+    rich_services(place, 25)
+    reindex_all()
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("sociale_kaart_public:search"), {"q": "geld", "levensdomein": "LD01"})
+    assert response.content.decode().count('class="wt-result"') == 20
 
 
 def test_service_page(client, place, inloop, django_assert_max_num_queries, frozen_time):
@@ -55,7 +64,19 @@ def test_service_page(client, place, inloop, django_assert_max_num_queries, froz
 
 
 def test_folder_page(client, place, django_assert_max_num_queries, frozen_time):
+    url = reverse("sociale_kaart_public:leaflet", args=[place.wijk_a.code])
+    rich_services(place, 2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
     rich_services(place, 25)
-    with django_assert_max_num_queries(1):
-        response = client.get(reverse("sociale_kaart_public:leaflet", args=[place.wijk_a.code]))
-    assert response.content.decode().count('class="wt-folder__aanbod"') == 25
+    with django_assert_max_num_queries(17):
+        response = client.get(url)
+    assert response.content.decode().count('class="wt-folder__aanbod"') == 27
+    assert len(few) == 17  # the same number for 2 services as for 27: nothing per service
+
+
+def test_folder_pdf(client, place, django_assert_max_num_queries, frozen_time):
+    rich_services(place, 25)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("sociale_kaart_public:leaflet_pdf", args=[place.wijk_a.code]))
+    assert response.status_code == 200

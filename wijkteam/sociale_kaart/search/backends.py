@@ -280,14 +280,16 @@ def retrieval_sql(plan: RetrievalPlan) -> tuple[str, list[Any]]:
     concepts = [c for c in plan.concepts if c.clauses]
     if concepts and vendor() == "sqlite":
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-        # bm25() is lower-is-better; negate so every engine returns higher-is-better.
-        select = columns.format(score=f"-bm25(sk_search_fts, {weights})")
+        # bm25() is lower-is-better; negate so every engine returns higher-is-better. FTS5 refuses
+        # auxiliary functions in a query with a window function, hence the materialised CTE.
+        select = columns.format(score="m.score")
         sql = (
-            f"SELECT {select} FROM sk_search_fts JOIN sk_search_entry e ON e.rid = sk_search_fts.rowid "  # noqa: S608
-            "WHERE sk_search_fts MATCH %s"
+            "WITH m AS MATERIALIZED (SELECT rowid AS rid, "  # noqa: S608
+            f"-bm25(sk_search_fts, {weights}) AS score FROM sk_search_fts WHERE sk_search_fts MATCH %s) "
+            f"SELECT {select} FROM m JOIN sk_search_entry e ON e.rid = m.rid WHERE 1 = 1"
         )
         params.append(fts5_match(concepts))
-        order = "score DESC, e.sort_name"
+        order = "m.score DESC, e.sort_name"
     elif concepts:
         # ts_rank has no IDF; weighting each concept's rank by its IDF makes it BM25-like.
         ranks = []

@@ -143,8 +143,9 @@ def _concept(item: _Word, vocabulary: Vocabulary) -> Concept | None:
         return None
     own = stem(item.surface)
     stems = list(item.known) or [own]
-    clauses = [Clause((s,)) for s in stems]
-    if len(own) >= PREFIX_MIN_LENGTH:
+    prefix = len(own) >= PREFIX_MIN_LENGTH
+    clauses = [Clause((s,)) for s in stems if not (prefix and s.startswith(own))]
+    if prefix:
         clauses.append(Clause((own,), prefix=True))
     if item.pieces and not item.known:
         # Only the atomic pieces, all required: "burenruzie" → buren AND ruzie.
@@ -163,6 +164,17 @@ def _detect_codes(items: list[_Word], vocabulary: Vocabulary) -> tuple[dict[str,
         used = _match(synonym, items)
         if used is not None:
             matches.append((synonym, used))
+    # A word spelled exactly as a synonym beats one that only shares its stem: "ouderen" is
+    # Ouderen, not Ouders (both stem to "ouder").
+    exact_words = {item.covers: item.surface for item in items}
+    best_exact: dict[int, bool] = defaultdict(bool)
+    exactness: dict[int, bool] = {}
+    for synonym, used in matches:
+        exact = any(exact_words.get((i,)) in synonym.surfaces for i in used)
+        exactness[id(synonym)] = exact
+        for i in used:
+            best_exact[i] = best_exact[i] or exact
+    matches = [(s, used) for s, used in matches if exactness[id(s)] or not any(best_exact[i] for i in used)]
 
     weights: dict[str, float] = defaultdict(float)
     phrases: list[str] = []

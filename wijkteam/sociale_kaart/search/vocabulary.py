@@ -36,6 +36,7 @@ class Synonym:
     code: str
     phrase: str
     word_stems: tuple[frozenset[str], ...]
+    surfaces: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -203,7 +204,9 @@ def load() -> Vocabulary:
                 if key in seen:
                     continue
                 seen.add(key)
-                synonym = Synonym(code=code, phrase=normalise(alternative), word_stems=key)
+                synonym = Synonym(
+                    code=code, phrase=normalise(alternative), word_stems=key, surfaces=tuple(content)
+                )
                 vocabulary.synonyms.append(synonym)
     by_stem: dict[str, list[Synonym]] = defaultdict(list)
     for synonym in vocabulary.synonyms:

@@ -1,0 +1,421 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Query parameters of the HSDS API and the filters behind them. All filters combine as AND.
+
+Two functions stand in for parts other modules will provide, each swappable in one line:
+`apply_search` (an icontains fallback until the kaart's search engine answers the API too) and
+`postcode_to_point` (uses `wijkteam.sociale_kaart.geocoding.postcode_to_point` as soon as that module
+exists, else the coordinates of addresses we already know with that postcode).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import math
+import re
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Model, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..hsds_io.values import ValueProblem, parse_datetime
+from ..models import Address, Attribute, Location, Service, ServiceArea, ServiceAtLocation
+
+M = TypeVar("M", bound=Model)
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+# `minimal=true` should return all services in one call (the spec says so); rows are tiny.
+MINIMAL_MAX_PER_PAGE = 10_000
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off", ""}
+_PROXIMITY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|km)?\s*$", re.IGNORECASE)
+EARTH_RADIUS_KM = 6371.0088
+
+
+class ApiError(Exception):
+    """A request the API cannot answer (400); `message` tells the client what to change."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# --- Parameters ----------------------------------------------------------------------------------
+
+
+def boolean(request: HttpRequest, name: str) -> bool:
+    raw = request.GET.get(name, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise ApiError(_("'%(name)s' moet true of false zijn") % {"name": name})
+
+
+def integer(request: HttpRequest, name: str, default: int, *, minimum: int = 1) -> int:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(_("'%(name)s' moet een geheel getal zijn") % {"name": name}) from None
+    if value < minimum:
+        raise ApiError(_("'%(name)s' moet %(min)s of groter zijn") % {"name": name, "min": minimum})
+    return value
+
+
+def output_format(request: HttpRequest) -> str:
+    value = request.GET.get("format", "json").strip().lower() or "json"
+    if value not in {"json", "ndjson"}:
+        raise ApiError(_("'format' moet json of ndjson zijn"))
+    return value
+
+
+def modified_after(request: HttpRequest) -> dt.datetime | None:
+    raw = request.GET.get("modified_after", "").strip()
+    if not raw:
+        return None
+    # An unencoded "+01:00" in a query string arrives as " 01:00".
+    raw = re.sub(r" (\d{2}:?\d{2})$", r"+\1", raw)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            day = None
+        if day is not None:
+            return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    try:
+        return parse_datetime(raw)
+    except ValueProblem:
+        raise ApiError(
+            _("'modified_after' moet een datum of tijdstip zijn, zoals 2026-11-25 of 2026-11-25T10:15:00Z")
+        ) from None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A `*_id` parameter: an HSDS id, or (for our shipped taxonomies) a code or slug like LD01."""
+
+    id: uuid.UUID | None
+    key: str
+
+
+def reference(request: HttpRequest, name: str) -> Reference | None:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return Reference(uuid.UUID(raw), raw)
+    except ValueError:
+        return Reference(None, raw)
+
+
+def strict_id(request: HttpRequest, name: str) -> uuid.UUID | None:
+    ref = reference(request, name)
+    if ref is None:
+        return None
+    if ref.id is None:
+        raise ApiError(_("'%(name)s' moet een UUID zijn") % {"name": name})
+    return ref.id
+
+
+def proximity_km(request: HttpRequest) -> float | None:
+    """`proximity`: a distance; plain numbers are metres as the HSDS spec says, "km"/"m" may be added."""
+    raw = request.GET.get("proximity", "").strip()
+    if not raw:
+        return None
+    match = _PROXIMITY.match(raw)
+    if not match:
+        raise ApiError(_("'proximity' moet een afstand zijn, in meters (2000) of met eenheid (2km)"))
+    amount = float(match[1])
+    return amount if (match[2] or "m").lower() == "km" else amount / 1000
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+
+def text_q(text: str, fields: Sequence[str]) -> Q:
+    """Every word somewhere in one of the fields (case-insensitive)."""
+    query = Q()
+    for word in text.split()[:10]:
+        word_q = Q()
+        for name in fields:
+            word_q |= Q(**{f"{name}__icontains": word})
+        query &= word_q
+    return query
+
+
+def apply_search(qs: QuerySet[Service], text: str) -> QuerySet[Service]:
+    """Full-text `search` on services. Fallback until the kaart's search engine serves the API:
+    every word must occur in the search document, name or description.
+
+    To switch to the search engine, replace the body by one line:
+    `return qs.filter(id__in=_search_engine_ids(text))` (see below).
+    """
+    if not text.strip():
+        return qs
+    return qs.filter(text_q(text, ("search_document", "name", "alternate_name", "description")))
+
+
+def _search_engine_ids(text: str) -> list[uuid.UUID]:
+    """Ids of every service the kaart's search engine finds for `text` (hidden ones included: the
+    API applies its own visibility filter)."""
+    from ..search import SearchQuery, search_services
+
+    result = search_services(SearchQuery(text=text, include_hidden=True, page=1, per_page=MINIMAL_MAX_PER_PAGE))
+    return [hit.service.id for hit in result.hits]
+
+
+# --- Taxonomy, organisation and modification filters ---------------------------------------------
+
+
+def _attribute_links(term: Reference | None, taxonomy: Reference | None) -> QuerySet[Attribute] | None:
+    if term is None and taxonomy is None:
+        return None
+    links = Attribute.objects.all()
+    if term is not None:
+        links = links.filter(taxonomy_term_id=term.id) if term.id else links.filter(taxonomy_term__code=term.key)
+    if taxonomy is not None:
+        links = (
+            links.filter(taxonomy_term__taxonomy_id=taxonomy.id)
+            if taxonomy.id
+            else links.filter(taxonomy_term__taxonomy__slug=taxonomy.key)
+        )
+    return links
+
+
+def filter_services(
+    qs: QuerySet[M],
+    request: HttpRequest,
+    *,
+    prefix: str = "",
+) -> QuerySet[M]:
+    """taxonomy_term_id, taxonomy_id, organization_id, modified_after, search; `prefix` is "service__"
+    when `qs` holds service_at_location rows."""
+    links = _attribute_links(reference(request, "taxonomy_term_id"), reference(request, "taxonomy_id"))
+    if links is not None:
+        # Attributes are matched on link_id alone: HSDS ids are UUIDs, and imported data does not
+        # always spell link_entity as "service".
+        qs = qs.filter(**{f"{prefix}id__in": links.values("link_id")})
+    organization_id = strict_id(request, "organization_id")
+    if organization_id is not None:
+        qs = qs.filter(**{f"{prefix}organization_id": organization_id})
+    since = modified_after(request)
+    if since is not None:
+        if prefix:
+            qs = qs.filter(Q(modified__gte=since) | Q(service__modified__gte=since) | Q(location__modified__gte=since))
+        else:
+            qs = qs.filter(modified__gte=since)
+    text = request.GET.get("search", "").strip()
+    if text:
+        if prefix:
+            qs = qs.filter(service_id__in=apply_search(Service.objects.all(), text).values("id"))
+        else:
+            qs = apply_search(qs, text)  # type: ignore[arg-type]
+    return qs
+
+
+# --- Postcode and distance -----------------------------------------------------------------------
+
+
+def normalise_postcode(raw: str) -> str:
+    from wijkteam.huishoudens.models import normalise_postcode as dutch
+
+    try:
+        return dutch(raw)
+    except ValidationError:
+        return " ".join(raw.upper().split())
+
+
+def _geocoder() -> Callable[[str], tuple[float, float] | None] | None:
+    try:
+        module = importlib.import_module("wijkteam.sociale_kaart.geocoding")
+    except ModuleNotFoundError as exc:
+        if exc.name != "wijkteam.sociale_kaart.geocoding":
+            raise
+        return None
+    found = getattr(module, "postcode_to_point", None)
+    return found if callable(found) else None
+
+
+def postcode_to_point(postcode: str) -> tuple[float, float] | None:
+    """(latitude, longitude) of a postcode: the geocoding module's answer once it exists, else the
+    average position of addresses and locations we know with that postcode (or its four digits)."""
+    geocode = _geocoder()
+    if geocode is not None:
+        return geocode(postcode)
+    return _local_postcode_point(normalise_postcode(postcode))
+
+
+def _local_postcode_point(postcode: str) -> tuple[float, float] | None:
+    from wijkteam.huishoudens.models import Adres
+
+    variants = {postcode, postcode.replace(" ", "")}
+    candidates: list[tuple[QuerySet[Any], str, str]] = [
+        (Adres.objects.filter(postcode__in=variants), "latitude", "longitude"),
+        (Address.objects.filter(postal_code__in=variants), "location__latitude", "location__longitude"),
+    ]
+    if re.fullmatch(r"[1-9]\d{3} [A-Z]{2}", postcode):
+        digits = postcode[:4]
+        candidates += [
+            (Adres.objects.filter(postcode__startswith=digits), "latitude", "longitude"),
+            (Address.objects.filter(postal_code__startswith=digits), "location__latitude", "location__longitude"),
+        ]
+    for qs, lat, lon in candidates:
+        point = qs.filter(**{f"{lat}__isnull": False, f"{lon}__isnull": False}).aggregate(lat=Avg(lat), lon=Avg(lon))
+        if point["lat"] is not None and point["lon"] is not None:
+            return float(point["lat"]), float(point["lon"])
+    return None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _bounding_box(point: tuple[float, float], km: float) -> Q:
+    # A cheap indexed pre-filter (sk_location_lat_long); the exact distance is computed afterwards.
+    dlat = km / 111.0
+    dlon = km / max(0.01, 111.0 * math.cos(math.radians(point[0])))
+    return Q(
+        latitude__gte=point[0] - dlat,
+        latitude__lte=point[0] + dlat,
+        longitude__gte=point[1] - dlon,
+        longitude__lte=point[1] + dlon,
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    postcode: str
+    point: tuple[float, float]
+    max_km: float | None
+
+
+def place(request: HttpRequest) -> Place | None:
+    """`postcode` (+ `proximity`); 400 when the postcode cannot be placed or proximity lacks one."""
+    postcode = request.GET.get("postcode", "").strip()
+    max_km = proximity_km(request)
+    if not postcode:
+        if max_km is not None:
+            raise ApiError(_("'proximity' werkt alleen samen met 'postcode'"))
+        return None
+    point = postcode_to_point(postcode)
+    if point is None:
+        raise ApiError(_("postcode '%(postcode)s' is onbekend") % {"postcode": postcode[:10]}, status=400)
+    return Place(normalise_postcode(postcode), point, max_km)
+
+
+def _locations_near(where: Place) -> dict[uuid.UUID, float]:
+    locations = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    if where.max_km is not None:
+        locations = locations.filter(_bounding_box(where.point, where.max_km))
+    distances: dict[uuid.UUID, float] = {}
+    for location_id, lat, lon in locations.values_list("id", "latitude", "longitude"):
+        km = distance_km(where.point, (lat, lon))
+        if where.max_km is None or km <= where.max_km:
+            distances[location_id] = km
+    return distances
+
+
+def _services_outside_area(service_ids: Iterable[uuid.UUID], point: tuple[float, float]) -> set[uuid.UUID]:
+    """Services whose GeoJSON service areas all leave the point out. Areas we cannot read (text,
+    a URI, broken GeoJSON) say nothing, so a service with only those is never excluded."""
+    covered: set[uuid.UUID] = set()
+    judged: set[uuid.UUID] = set()
+    areas = ServiceArea.objects.filter(service_id__in=list(service_ids), extent_type="geojson").exclude(extent="")
+    for service_id, extent in areas.values_list("service_id", "extent"):
+        polygons = _polygons(extent)
+        if polygons is None:
+            continue
+        judged.add(service_id)
+        if any(_in_polygon(point, polygon) for polygon in polygons):
+            covered.add(service_id)
+    return judged - covered
+
+
+def _polygons(extent: str) -> list[list[list[list[float]]]] | None:
+    try:
+        geo = json.loads(extent)
+    except ValueError:
+        return None
+    if not isinstance(geo, dict):
+        return None
+    kind = geo.get("type")
+    if kind == "FeatureCollection":
+        found = [p for f in geo.get("features") or [] for p in (_polygons(json.dumps(f)) or [])]
+        return found or None
+    if kind == "Feature":
+        return _polygons(json.dumps(geo.get("geometry")))
+    coordinates = geo.get("coordinates")
+    try:
+        if kind == "Polygon":
+            return [coordinates]
+        if kind == "MultiPolygon":
+            return list(coordinates)
+    except TypeError:
+        return None
+    return None
+
+
+def _in_ring(point: tuple[float, float], ring: list[list[float]]) -> bool:
+    lat, lon = point
+    inside = False
+    for (x1, y1, *_rest1), (x2, y2, *_rest2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        # GeoJSON positions are [longitude, latitude].
+        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def _in_polygon(point: tuple[float, float], polygon: list[list[list[float]]]) -> bool:
+    try:
+        if not polygon or not _in_ring(point, polygon[0]):
+            return False
+        return not any(_in_ring(point, hole) for hole in polygon[1:])
+    except (TypeError, ValueError, ZeroDivisionError):
+        return False
+
+
+def services_by_place(qs: QuerySet[Service], where: Place) -> list[uuid.UUID]:
+    """Service ids for a postcode: inside their service area (where known), within `proximity` of
+    the postcode through one of their locations (when given), nearest first."""
+    near = _locations_near(where)
+    nearest: dict[uuid.UUID, float] = {}
+    links = ServiceAtLocation.objects.filter(service_id__in=qs.values("id"))
+    if where.max_km is not None:
+        links = links.filter(location__in=Location.objects.filter(_bounding_box(where.point, where.max_km)))
+    for service_id, location_id in links.values_list("service_id", "location_id"):
+        km = near.get(location_id)
+        if km is not None and km < nearest.get(service_id, math.inf):
+            nearest[service_id] = km
+    ordered = list(qs.values_list("id", "name"))
+    if where.max_km is not None:
+        ordered = [row for row in ordered if row[0] in nearest]
+    outside = _services_outside_area([row[0] for row in ordered], where.point)
+    ordered = [row for row in ordered if row[0] not in outside]
+    ordered.sort(key=lambda row: (nearest.get(row[0], math.inf), row[1], str(row[0])))
+    return [row[0] for row in ordered]
+
+
+def service_at_locations_by_place(qs: QuerySet[ServiceAtLocation], where: Place) -> list[uuid.UUID]:
+    near = _locations_near(where)
+    rows = list(qs.values_list("id", "service_id", "location_id", "service__name"))
+    if where.max_km is not None:
+        rows = [row for row in rows if row[2] in near]
+    outside = _services_outside_area({row[1] for row in rows}, where.point)
+    rows = [row for row in rows if row[1] not in outside]
+    rows.sort(key=lambda row: (near.get(row[2], math.inf), row[3], str(row[0])))
+    return [row[0] for row in rows]

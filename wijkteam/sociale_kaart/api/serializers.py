@@ -1,0 +1,404 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""HSDS JSON for our records, as the official compiled schemas describe it.
+
+Fields are the HSDS columns of each table (tables.py reads them from the schemas), in HSDS order.
+Optional fields without a value are left out rather than sent as "" (an empty string would break
+`format: uri/email/uuid`), required ones are always there. References to records outside the kaart
+(see HsdsExternalReference) are put back. Attributes (taxonomy terms, with the term and its
+taxonomy nested) and metadata are attached in one pass per response: three queries, however many
+objects the response holds.
+
+The same functions serve the API and the JSON export, so both publish the same shape.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from ..hsds_io.tables import table
+from ..hsds_io.values import to_json
+from ..models import (
+    Attribute,
+    HsdsExternalReference,
+    HsdsModel,
+    Location,
+    Metadata,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+CHUNK = 2000
+
+
+def scalars(obj: HsdsModel, table_name: str) -> dict[str, Any]:
+    """The record's own HSDS fields: required ones always, optional ones only with a value."""
+    out: dict[str, Any] = {}
+    for col in table(table_name).columns:
+        value = to_json(getattr(obj, col.attname))
+        if value is None:
+            if col.required and col.json_type == "string" and not col.format:
+                out[col.name] = ""
+            continue
+        out[col.name] = value
+    if table_name == "service":
+        # HSDS last_modified is the source's own moment when imported; otherwise ours.
+        out["last_modified"] = to_json(getattr(obj, "last_modified", None) or obj.modified)
+    return out
+
+
+def _ordered(manager: Any) -> list[Any]:
+    """Nested lists in a stable order (entry order), independent of the database."""
+    return sorted(manager.all(), key=lambda o: (o.created, str(o.id)))
+
+
+class Builder:
+    """Builds HSDS dicts and, in `finish()`, fills in attributes, metadata and external references."""
+
+    def __init__(self) -> None:
+        self._nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
+        self._roots: list[tuple[dict[str, Any], str]] = []
+
+    def node(self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None) -> dict[str, Any]:
+        data = scalars(obj, table_name)
+        with_metadata = details if metadata is None else metadata
+        self._nodes.append((data, table_name, obj.id, details, with_metadata))
+        return data
+
+    def root(self, data: dict[str, Any], table_name: str) -> dict[str, Any]:
+        """A top-level object: gets `attributes` and `metadata` arrays even when they are empty."""
+        self._roots.append((data, table_name))
+        return data
+
+    def finish(self) -> None:
+        wants_attributes = [n for n in self._nodes if n[3] and "attributes" in table(n[1]).nested]
+        by_link: dict[uuid.UUID, list[Attribute]] = defaultdict(list)
+        for batch in _chunks({n[2] for n in wants_attributes}):
+            for attribute in Attribute.objects.filter(link_id__in=batch).select_related("taxonomy_term__taxonomy"):
+                by_link[attribute.link_id].append(attribute)
+        attribute_nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
+        for data, _table_name, record_id, _details, _meta in wants_attributes:
+            attributes = sorted(by_link.get(record_id, []), key=lambda a: (a.created, str(a.id)))
+            if attributes:
+                data["attributes"] = [self._attribute(a, attribute_nodes) for a in attributes]
+        nodes = self._nodes + attribute_nodes
+        self._external_references(nodes)
+        wants_metadata = [n for n in nodes if n[4] and "metadata" in table(n[1]).nested]
+        by_resource: dict[uuid.UUID, list[Metadata]] = defaultdict(list)
+        for batch in _chunks({n[2] for n in wants_metadata}):
+            for row in Metadata.objects.filter(resource_id__in=batch):
+                by_resource[row.resource_id].append(row)
+        for data, _table_name, record_id, _details, _meta in wants_metadata:
+            rows = sorted(by_resource.get(record_id, []), key=lambda m: (m.created, str(m.id)))
+            if rows:
+                data["metadata"] = [scalars(m, "metadata") for m in rows]
+        for data, table_name in self._roots:
+            nested = table(table_name).nested
+            if "attributes" in nested:
+                data.setdefault("attributes", [])
+            if "metadata" in nested:
+                data.setdefault("metadata", [])
+
+    def _attribute(self, attribute: Attribute, nodes: list[Any]) -> dict[str, Any]:
+        data = scalars(attribute, "attribute")
+        term = attribute.taxonomy_term
+        data["taxonomy_term"] = term_dict(term)
+        nodes.append((data, "attribute", attribute.id, False, False))
+        nodes.append((data["taxonomy_term"], "taxonomy_term", term.id, False, False))
+        return data
+
+    def _external_references(self, nodes: Sequence[tuple[dict[str, Any], str, uuid.UUID, bool, bool]]) -> None:
+        found: dict[tuple[str, uuid.UUID], list[HsdsExternalReference]] = defaultdict(list)
+        tables_with_refs = {n[1] for n in nodes if table(n[1]).references}
+        ids = {n[2] for n in nodes if n[1] in tables_with_refs}
+        for batch in _chunks(ids):
+            for ref in HsdsExternalReference.objects.filter(record_id__in=batch, table__in=tables_with_refs):
+                found[(ref.table, ref.record_id)].append(ref)
+        if not found:
+            return
+        for data, table_name, record_id, _details, _meta in nodes:
+            for ref in found.get((table_name, record_id), []):
+                # A linked record wins over a remembered outside reference.
+                data.setdefault(ref.field, str(ref.value))
+
+
+def _chunks(ids: Iterable[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
+    items = list(ids)
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+# --- Taxonomies ----------------------------------------------------------------------------------
+
+
+def taxonomy_dict(taxonomy: Taxonomy) -> dict[str, Any]:
+    return scalars(taxonomy, "taxonomy")
+
+
+def term_dict(term: TaxonomyTerm) -> dict[str, Any]:
+    data = scalars(term, "taxonomy_term")
+    if term.taxonomy is not None:
+        data["taxonomy_detail"] = taxonomy_dict(term.taxonomy)
+    return data
+
+
+def terms_with_references(terms: Sequence[TaxonomyTerm]) -> list[dict[str, Any]]:
+    """Terms for /taxonomy_terms, with parent/taxonomy ids that point outside the kaart put back."""
+    builder = Builder()
+    out = []
+    for term in terms:
+        data = term_dict(term)
+        builder._nodes.append((data, "taxonomy_term", term.id, False, False))
+        out.append(data)
+    builder.finish()
+    return out
+
+
+def taxonomies_list(taxonomies: Sequence[Taxonomy]) -> list[dict[str, Any]]:
+    return [taxonomy_dict(t) for t in taxonomies]
+
+
+# --- Prefetching ---------------------------------------------------------------------------------
+
+
+def _location_lookups(prefix: str) -> list[str]:
+    return [
+        f"{prefix}languages",
+        f"{prefix}addresses",
+        f"{prefix}contacts__phones__languages",
+        f"{prefix}accessibility",
+        f"{prefix}phones__languages",
+        f"{prefix}schedules",
+    ]
+
+
+ORGANIZATION_FULL_LOOKUPS: tuple[Any, ...] = (
+    "funding",
+    "contacts__phones__languages",
+    "phones__languages",
+    "locations",
+    *_location_lookups("locations__"),
+    "programs",
+    "organization_identifiers",
+)
+
+
+def _service_lookups(prefix: str, *, with_locations: bool = True, with_organization: bool = True) -> list[Any]:
+    lookups: list[Any] = [
+        f"{prefix}phones__languages",
+        f"{prefix}schedules",
+        f"{prefix}service_areas",
+        f"{prefix}languages",
+        f"{prefix}funding",
+        f"{prefix}cost_options",
+        f"{prefix}required_documents",
+        f"{prefix}contacts__phones__languages",
+    ]
+    if with_locations:
+        lookups += [
+            Prefetch(f"{prefix}service_at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
+            *_location_lookups(f"{prefix}service_at_locations__location__"),
+            f"{prefix}service_at_locations__contacts__phones__languages",
+            f"{prefix}service_at_locations__phones__languages",
+            f"{prefix}service_at_locations__schedules",
+        ]
+    if with_organization:
+        lookups += [f"{prefix}organization__{lookup}" for lookup in ORGANIZATION_FULL_LOOKUPS]
+    return lookups
+
+
+def services_full_queryset(qs: QuerySet[Service]) -> QuerySet[Service]:
+    return qs.select_related("organization", "program").prefetch_related(*_service_lookups(""))
+
+
+def services_list_queryset(qs: QuerySet[Service]) -> QuerySet[Service]:
+    return qs.select_related("organization", "program")
+
+
+def organizations_full_queryset(
+    qs: QuerySet[Organization], *, services: QuerySet[Service], full_services: bool
+) -> QuerySet[Organization]:
+    service_qs = services.select_related("program").order_by("name", "id")
+    lookups: list[Any] = [*ORGANIZATION_FULL_LOOKUPS, Prefetch("services", queryset=service_qs, to_attr="visible_services")]
+    if full_services:
+        lookups += _service_lookups("visible_services__", with_organization=False)
+    return qs.prefetch_related(*lookups)
+
+
+def service_at_locations_list_queryset(qs: QuerySet[ServiceAtLocation]) -> QuerySet[ServiceAtLocation]:
+    return qs.select_related("location", "service__organization", "service__program")
+
+
+def service_at_locations_full_queryset(qs: QuerySet[ServiceAtLocation]) -> QuerySet[ServiceAtLocation]:
+    return qs.select_related("location", "service__organization", "service__program").prefetch_related(
+        "contacts__phones__languages",
+        "phones__languages",
+        "schedules",
+        *_location_lookups("location__"),
+        *_service_lookups("service__", with_locations=False, with_organization=False),
+    )
+
+
+# --- Nested objects ------------------------------------------------------------------------------
+
+
+def _phone(b: Builder, phone: Any) -> dict[str, Any]:
+    data = b.node(phone, "phone")
+    data["languages"] = [b.node(x, "language") for x in _ordered(phone.languages)]
+    return data
+
+
+def _contact(b: Builder, contact: Any) -> dict[str, Any]:
+    data = b.node(contact, "contact")
+    data["phones"] = [_phone(b, p) for p in _ordered(contact.phones)]
+    return data
+
+
+def _location_full(b: Builder, location: Location) -> dict[str, Any]:
+    data = b.node(location, "location")
+    data["languages"] = [b.node(x, "language") for x in _ordered(location.languages)]
+    data["addresses"] = [b.node(x, "address") for x in _ordered(location.addresses)]
+    data["contacts"] = [_contact(b, x) for x in _ordered(location.contacts)]
+    data["accessibility"] = [b.node(x, "accessibility") for x in _ordered(location.accessibility)]
+    data["phones"] = [_phone(b, x) for x in _ordered(location.phones)]
+    data["schedules"] = [b.node(x, "schedule") for x in _ordered(location.schedules)]
+    return data
+
+
+def _organization_full(b: Builder, org: Organization) -> dict[str, Any]:
+    data = b.node(org, "organization")
+    data["funding"] = [b.node(x, "funding") for x in _ordered(org.funding)]
+    data["contacts"] = [_contact(b, x) for x in _ordered(org.contacts)]
+    data["phones"] = [_phone(b, x) for x in _ordered(org.phones)]
+    data["locations"] = [_location_full(b, x) for x in _ordered(org.locations)]
+    data["programs"] = [b.node(x, "program") for x in _ordered(org.programs)]
+    data["organization_identifiers"] = [b.node(x, "organization_identifier") for x in _ordered(org.organization_identifiers)]
+    return data
+
+
+def _service_full(
+    b: Builder, service: Service, *, with_locations: bool = True, organization: str = "full"
+) -> dict[str, Any]:
+    """`organization`: "full" (nested with its details), "flat" (own fields) or "none"."""
+    data = b.node(service, "service")
+    data["phones"] = [_phone(b, x) for x in _ordered(service.phones)]
+    data["schedules"] = [b.node(x, "schedule") for x in _ordered(service.schedules)]
+    data["service_areas"] = [b.node(x, "service_area") for x in _ordered(service.service_areas)]
+    if with_locations:
+        data["service_at_locations"] = [_sal_full(b, x, with_service=False) for x in _ordered(service.service_at_locations)]
+    data["languages"] = [b.node(x, "language") for x in _ordered(service.languages)]
+    if organization == "full":
+        data["organization"] = _organization_full(b, service.organization)
+    elif organization == "flat":
+        data["organization"] = b.node(service.organization, "organization", details=False)
+    data["funding"] = [b.node(x, "funding") for x in _ordered(service.funding)]
+    data["cost_options"] = [b.node(x, "cost_option") for x in _ordered(service.cost_options)]
+    if service.program is not None:
+        data["program"] = b.node(service.program, "program")
+    data["required_documents"] = [b.node(x, "required_document") for x in _ordered(service.required_documents)]
+    data["contacts"] = [_contact(b, x) for x in _ordered(service.contacts)]
+    return b.root(data, "service")
+
+
+def _sal_full(b: Builder, sal: ServiceAtLocation, *, with_service: bool) -> dict[str, Any]:
+    data = b.node(sal, "service_at_location")
+    data["contacts"] = [_contact(b, x) for x in _ordered(sal.contacts)]
+    data["phones"] = [_phone(b, x) for x in _ordered(sal.phones)]
+    data["schedules"] = [b.node(x, "schedule") for x in _ordered(sal.schedules)]
+    data["location"] = _location_full(b, sal.location)
+    if with_service:
+        data["service"] = _service_full(b, sal.service, with_locations=False, organization="flat")
+    return data
+
+
+def _service_list_item(b: Builder, service: Service) -> dict[str, Any]:
+    # Lists carry the one-to-one fields (organization, program) but no arrays of children; the
+    # taxonomy terms (attributes) are included because clients filter and label by them.
+    data = b.node(service, "service", metadata=False)
+    data["organization"] = b.node(service.organization, "organization", details=False)
+    if service.program is not None:
+        data["program"] = b.node(service.program, "program", details=False)
+    return data
+
+
+# --- Public entry points -------------------------------------------------------------------------
+
+
+def services_full(services: Iterable[Service]) -> list[dict[str, Any]]:
+    b = Builder()
+    out = [_service_full(b, s) for s in services]
+    b.finish()
+    return out
+
+
+def services_list(services: Iterable[Service]) -> list[dict[str, Any]]:
+    b = Builder()
+    out = [_service_list_item(b, s) for s in services]
+    b.finish()
+    return out
+
+
+def services_minimal(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`minimal=true`: id and last-modified moment, plus name and status, which the schema requires."""
+    return [
+        {
+            "id": str(row["id"]),
+            "name": row["name"],
+            "status": row["status"],
+            "last_modified": to_json(row["last_modified"] or row["modified"]),
+        }
+        for row in rows
+    ]
+
+
+MINIMAL_FIELDS = ("id", "name", "status", "last_modified", "modified")
+
+
+def organizations_list(organizations: Iterable[Organization]) -> list[dict[str, Any]]:
+    b = Builder()
+    out = [b.node(o, "organization", metadata=False) for o in organizations]
+    b.finish()
+    return out
+
+
+def organizations_full(organizations: Iterable[Organization], *, full_services: bool) -> list[dict[str, Any]]:
+    """Organisations with all their details; `services` has the visible services (prefetched as
+    `visible_services`), fully nested with `full_services`, otherwise with their own fields only."""
+    b = Builder()
+    out = []
+    for org in organizations:
+        data = _organization_full(b, org)
+        services = getattr(org, "visible_services", [])
+        if full_services:
+            data["services"] = [_service_full(b, s, organization="none") for s in services]
+        else:
+            data["services"] = [b.node(s, "service", details=False) for s in services]
+        out.append(b.root(data, "organization"))
+    b.finish()
+    return out
+
+
+def service_at_locations_list(items: Iterable[ServiceAtLocation]) -> list[dict[str, Any]]:
+    b = Builder()
+    out = []
+    for sal in items:
+        data = b.node(sal, "service_at_location", metadata=False)
+        data["location"] = b.node(sal.location, "location", details=False)
+        data["service"] = _service_list_item(b, sal.service)
+        out.append(data)
+    b.finish()
+    return out
+
+
+def service_at_locations_full(items: Iterable[ServiceAtLocation]) -> list[dict[str, Any]]:
+    b = Builder()
+    out = [b.root(_sal_full(b, sal, with_service=True), "service_at_location") for sal in items]
+    b.finish()
+    return out

@@ -1,0 +1,344 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The HSDS 3.0 endpoints: every path of the official OpenAPI document, with all its parameters.
+
+Public and read only: no key, no session needed, `Access-Control-Allow-Origin: *` on every answer
+(preflight included). Only publicly visible services appear (`visibility.publicly_visible`), also
+when nested in an organisation or a service_at_location. Errors are JSON too: 400 with a message
+for a parameter we cannot use, 404 for an id we do not publish (also for hidden services, so the
+API does not reveal that they exist).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from functools import wraps
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from ..models import (
+    HsdsExternalReference,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from ..visibility import publicly_visible
+from . import filters, serializers
+from .filters import ApiError
+from .openapi import HSDS_VERSION, profile_url, served_document
+from .pagination import envelope, in_order, paginate
+
+NDJSON = "application/x-ndjson"
+NDJSON_CHUNK = 100
+View = Callable[..., HttpResponse]
+Renderer = Callable[[list[uuid.UUID]], list[dict[str, Any]]]
+
+
+def _json(data: Any, status: int = 200) -> HttpResponse:
+    return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json", status=status)
+
+
+def _error(status: int, message: str) -> HttpResponse:
+    return _json({"status": status, "message": message}, status=status)
+
+
+def _cors(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def hsds_endpoint(*params: str) -> Callable[[View], View]:
+    """GET/HEAD/OPTIONS only, CORS open, JSON errors. `params` are the query parameters the view
+    understands; the conformance tests compare them with the OpenAPI document."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method == "OPTIONS":
+                response = HttpResponse(status=204)
+                response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+                response["Access-Control-Allow-Headers"] = request.headers.get(
+                    "Access-Control-Request-Headers", "Accept, Content-Type"
+                )
+                response["Access-Control-Max-Age"] = "86400"
+                return _cors(response)
+            if request.method not in {"GET", "HEAD"}:
+                response = _error(405, _("deze API kan alleen lezen (GET)"))
+                response["Allow"] = "GET, HEAD, OPTIONS"
+                return _cors(response)
+            try:
+                response = view(request, *args, **kwargs)
+            except ApiError as exc:
+                response = _error(exc.status, exc.message)
+            except Http404:
+                response = _error(404, _("niet gevonden"))
+            return _cors(response)
+
+        wrapped.hsds_params = params  # type: ignore[attr-defined]
+        return csrf_exempt(wrapped)
+
+    return decorator
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise Http404 from None
+
+
+def _list_response(
+    request: HttpRequest,
+    source: QuerySet[Any] | Sequence[uuid.UUID],
+    render: Renderer,
+    *,
+    max_per_page: int = filters.MAX_PER_PAGE,
+    default_per_page: int = filters.DEFAULT_PER_PAGE,
+) -> HttpResponse | StreamingHttpResponse:
+    """A page in the HSDS envelope, or with format=ndjson every result, one JSON object per line."""
+    if filters.output_format(request) == "ndjson":
+        ids = list(source.values_list("id", flat=True)) if isinstance(source, QuerySet) else list(source)
+
+        def lines() -> Iterator[str]:
+            for start in range(0, len(ids), NDJSON_CHUNK):
+                for item in render(ids[start : start + NDJSON_CHUNK]):
+                    yield json.dumps(item, ensure_ascii=False) + "\n"
+
+        return StreamingHttpResponse(lines(), content_type=NDJSON)
+    number = filters.integer(request, "page", 1)
+    per_page = min(filters.integer(request, "per_page", default_per_page), max_per_page)
+    page = paginate(source, number, per_page)
+    return _json(envelope(page, render(page.ids) if page.ids else []))
+
+
+def _visible_services() -> QuerySet[Service]:
+    return publicly_visible(Service.objects.all())
+
+
+# --- / and the OpenAPI document ------------------------------------------------------------------
+
+
+@hsds_endpoint()
+def root(request: HttpRequest) -> HttpResponse:
+    from django.urls import reverse
+
+    return _json(
+        {
+            "version": HSDS_VERSION,
+            "profile": profile_url(),
+            "openapi_url": request.build_absolute_uri(reverse("sociale_kaart_api:openapi")),
+        }
+    )
+
+
+@hsds_endpoint()
+def openapi(request: HttpRequest) -> HttpResponse:
+    return _json(served_document(request))
+
+
+# --- Services ------------------------------------------------------------------------------------
+
+SERVICE_LIST_PARAMS = (
+    "search", "page", "per_page", "format", "taxonomy_term_id", "taxonomy_id", "organization_id",
+    "modified_after", "minimal", "full",
+    # Not in the HSDS document for /services, but handy and harmless: as on /service_at_locations.
+    "postcode", "proximity",
+)
+
+
+def _render_services(full: bool, minimal: bool) -> Renderer:
+    def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        if minimal:
+            rows = {r["id"]: r for r in Service.objects.filter(id__in=ids).values(*serializers.MINIMAL_FIELDS)}
+            return serializers.services_minimal(rows[i] for i in ids if i in rows)
+        if full:
+            services = serializers.services_full_queryset(Service.objects.filter(id__in=ids))
+            return serializers.services_full(in_order(list(services), ids))
+        services = serializers.services_list_queryset(Service.objects.filter(id__in=ids))
+        return serializers.services_list(in_order(list(services), ids))
+
+    return render
+
+
+@hsds_endpoint(*SERVICE_LIST_PARAMS)
+def service_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    minimal = filters.boolean(request, "minimal")
+    full = filters.boolean(request, "full")
+    if minimal and full:
+        raise ApiError(_("'minimal' en 'full' gaan niet samen"))
+    qs = filters.filter_services(_visible_services(), request)
+    where = filters.place(request)
+    source: QuerySet[Any] | list[uuid.UUID] = (
+        filters.services_by_place(qs, where) if where is not None else qs.order_by("name", "id")
+    )
+    if minimal:
+        return _list_response(
+            request, source, _render_services(False, True),
+            max_per_page=filters.MINIMAL_MAX_PER_PAGE, default_per_page=filters.MINIMAL_MAX_PER_PAGE,
+        )
+    return _list_response(request, source, _render_services(full, False))
+
+
+@hsds_endpoint()
+def service_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002 - the HSDS path parameter
+    service = serializers.services_full_queryset(_visible_services().filter(id=_uuid(id))).first()
+    if service is None:
+        raise Http404
+    return _json(serializers.services_full([service])[0])
+
+
+# --- Organizations -------------------------------------------------------------------------------
+
+ORGANIZATION_LIST_PARAMS = ("search", "full_service", "full", "page", "per_page", "format")
+
+
+def _render_organizations(full: bool, full_service: bool) -> Renderer:
+    def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        qs = Organization.objects.filter(id__in=ids)
+        if full or full_service:
+            qs = serializers.organizations_full_queryset(qs, services=_visible_services(), full_services=full_service)
+            return serializers.organizations_full(in_order(list(qs), ids), full_services=full_service)
+        return serializers.organizations_list(in_order(list(qs), ids))
+
+    return render
+
+
+@hsds_endpoint(*ORGANIZATION_LIST_PARAMS)
+def organization_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    full = filters.boolean(request, "full")
+    full_service = filters.boolean(request, "full_service")
+    qs = Organization.objects.all()
+    text = request.GET.get("search", "").strip()
+    if text:
+        qs = qs.filter(filters.text_q(text, ("name", "alternate_name", "description")))
+    return _list_response(request, qs.order_by("name", "id"), _render_organizations(full, full_service))
+
+
+@hsds_endpoint("full_service")
+def organization_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+    full_service = filters.boolean(request, "full_service")
+    qs = serializers.organizations_full_queryset(
+        Organization.objects.filter(id=_uuid(id)), services=_visible_services(), full_services=full_service
+    )
+    organization = qs.first()
+    if organization is None:
+        raise Http404
+    return _json(serializers.organizations_full([organization], full_services=full_service)[0])
+
+
+# --- Service at location -------------------------------------------------------------------------
+
+SERVICE_AT_LOCATION_LIST_PARAMS = (
+    "search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "full", "page",
+    "per_page", "format", "postcode", "proximity",
+)
+
+
+def _visible_service_at_locations() -> QuerySet[ServiceAtLocation]:
+    return ServiceAtLocation.objects.filter(service__in=_visible_services())
+
+
+def _render_service_at_locations(full: bool) -> Renderer:
+    def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        qs = ServiceAtLocation.objects.filter(id__in=ids)
+        if full:
+            items = in_order(list(serializers.service_at_locations_full_queryset(qs)), ids)
+            return serializers.service_at_locations_full(items)
+        items = in_order(list(serializers.service_at_locations_list_queryset(qs)), ids)
+        return serializers.service_at_locations_list(items)
+
+    return render
+
+
+@hsds_endpoint(*SERVICE_AT_LOCATION_LIST_PARAMS)
+def service_at_location_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    full = filters.boolean(request, "full")
+    qs = filters.filter_services(_visible_service_at_locations(), request, prefix="service__")
+    where = filters.place(request)
+    source: QuerySet[Any] | list[uuid.UUID] = (
+        filters.service_at_locations_by_place(qs, where)
+        if where is not None
+        else qs.order_by("service__name", "location__name", "id")
+    )
+    return _list_response(request, source, _render_service_at_locations(full))
+
+
+@hsds_endpoint()
+def service_at_location_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+    qs = serializers.service_at_locations_full_queryset(_visible_service_at_locations().filter(id=_uuid(id)))
+    item = qs.first()
+    if item is None:
+        raise Http404
+    return _json(serializers.service_at_locations_full([item])[0])
+
+
+# --- Taxonomies ----------------------------------------------------------------------------------
+
+TAXONOMY_LIST_PARAMS = ("search", "page", "per_page", "format")
+
+
+@hsds_endpoint(*TAXONOMY_LIST_PARAMS)
+def taxonomy_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    qs = Taxonomy.objects.all()
+    text = request.GET.get("search", "").strip()
+    if text:
+        qs = qs.filter(filters.text_q(text, ("name", "description")))
+
+    def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        return serializers.taxonomies_list(in_order(list(Taxonomy.objects.filter(id__in=ids)), ids))
+
+    return _list_response(request, qs.order_by("name", "id"), render)
+
+
+@hsds_endpoint()
+def taxonomy_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+    taxonomy = Taxonomy.objects.filter(id=_uuid(id)).first()
+    if taxonomy is None:
+        raise Http404
+    return _json(serializers.taxonomy_dict(taxonomy))
+
+
+TAXONOMY_TERM_LIST_PARAMS = ("search", "page", "per_page", "format", "taxonomy_id", "top_only", "parent_id")
+
+
+def _external_children(parent_id: uuid.UUID) -> QuerySet[HsdsExternalReference]:
+    return HsdsExternalReference.objects.filter(table="taxonomy_term", field="parent_id", value=parent_id)
+
+
+@hsds_endpoint(*TAXONOMY_TERM_LIST_PARAMS)
+def taxonomy_term_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    qs = TaxonomyTerm.objects.all()
+    text = request.GET.get("search", "").strip()
+    if text:
+        qs = qs.filter(filters.text_q(text, ("name", "code", "description")))
+    taxonomy = filters.reference(request, "taxonomy_id")
+    if taxonomy is not None:
+        qs = qs.filter(taxonomy_id=taxonomy.id) if taxonomy.id else qs.filter(taxonomy__slug=taxonomy.key)
+    if filters.boolean(request, "top_only"):
+        # Top level: no parent on the kaart and none elsewhere (a parent published in another directory).
+        outside = HsdsExternalReference.objects.filter(table="taxonomy_term", field="parent_id")
+        qs = qs.filter(parent__isnull=True).exclude(id__in=outside.values("record_id"))
+    parent_id = filters.strict_id(request, "parent_id")
+    if parent_id is not None:
+        qs = qs.filter(Q(parent_id=parent_id) | Q(id__in=_external_children(parent_id).values("record_id")))
+
+    def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        terms = TaxonomyTerm.objects.filter(id__in=ids).select_related("taxonomy")
+        return serializers.terms_with_references(in_order(list(terms), ids))
+
+    return _list_response(request, qs.order_by("taxonomy__name", "code", "name", "id"), render)
+
+
+@hsds_endpoint()
+def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+    term = TaxonomyTerm.objects.filter(id=_uuid(id)).select_related("taxonomy").first()
+    if term is None:
+        raise Http404
+    return _json(serializers.terms_with_references([term])[0])
