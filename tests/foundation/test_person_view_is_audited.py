@@ -84,3 +84,28 @@ def test_csv_export_neutralises_formula_injection(place, users, client_for):
 
     content = b"".join(export.streaming_content).decode()
     assert "'=HYPERLINK" in content
+
+
+def test_privacy_officer_can_find_a_person_by_bsn_without_it_in_a_url_or_the_trail(place, users, client_for):
+    person = f.PersoonFactory(bsn="123456782", huishouden__adres__buurt=place.buurt_a)
+    client_for(users.medewerker).get(reverse("huishoudens:person_detail", args=[person.pk]))
+    privacy = client_for(users.privacy)
+
+    response = privacy.post(reverse("audit:lookup_bsn"), {"bsn": "1234.56.782"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('audit:list')}?person={person.pk}"
+    body = privacy.get(response["Location"], {"action": "read"}).content.decode().split("<tbody")[1]
+    assert body.count("<tr") == 1 and "medewerker" in body
+    assert "123456782" not in str(list(AuditEvent.objects.values_list("detail", "path", "reason")))
+
+
+def test_unknown_bsn_gives_a_dutch_error(users, client_for):
+    page = client_for(users.privacy).post(reverse("audit:lookup_bsn"), {"bsn": "111222333"})
+    assert page.status_code == 400
+    assert "Er is geen persoon met dit BSN." in page.content.decode()
+
+
+def test_bsn_lookup_is_only_for_the_privacy_officer(users, client_for):
+    response = client_for(users.medewerker).post(reverse("audit:lookup_bsn"), {"bsn": "111222333"})
+    assert response.status_code == 403

@@ -11,13 +11,17 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.permissions import may_view_audit_trail
 from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.huishoudens.crypto import lookup_hash
+from wijkteam.huishoudens.models import Persoon, validate_bsn
 
 from .models import Action, AuditEvent
 from .services import record
@@ -54,6 +58,20 @@ class AuditFilterForm(UtrechtFormMixin, forms.Form):
         return qs
 
 
+def _safe_filters(form: AuditFilterForm) -> dict[str, str]:
+    if not form.is_valid():
+        return {}
+    return {k: str(v) for k, v in form.cleaned_data.items() if v}
+
+
+class BsnLookupForm(UtrechtFormMixin, forms.Form):
+    bsn = forms.CharField(label=_("BSN van de persoon"), max_length=11,
+                          help_text=_("Het BSN komt niet in de adresbalk en niet in de audittrail."))
+
+    def clean_bsn(self) -> str:
+        return validate_bsn(self.cleaned_data["bsn"])
+
+
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
     form = AuditFilterForm(request.GET or None)
     qs: QuerySet[AuditEvent] = AuditEvent.objects.all()
@@ -71,12 +89,29 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     # before paging, so the page count and its rows are read from the same state.
     record(request, Action.SEARCH, object_type="audit.auditevent",
            person_id=form.cleaned_data.get("person") if form.is_valid() else None,
-           detail={"filters": {k: str(v) for k, v in (form.cleaned_data.items() if form.is_valid() else []) if v}})
+           detail={"filters": _safe_filters(form)})
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "audit/audit_list.html",
-                  {"form": form, "page": page, "query": query.urlencode()})
+                  {"form": form, "bsn_form": BsnLookupForm(), "page": page, "query": query.urlencode()})
+
+
+@require(may_view_audit_trail)
+@require_POST
+def audit_lookup_bsn(request: HttpRequest) -> HttpResponse:
+    """Resolve a BSN to a person id by POST, so the BSN never appears in a URL or a log line."""
+    form = BsnLookupForm(request.POST)
+    person_id = None
+    if form.is_valid():
+        person_id = Persoon.objects.filter(bsn_hash=lookup_hash(form.cleaned_data["bsn"])).values_list(
+            "pk", flat=True).first()
+        if person_id is None:
+            form.add_error("bsn", _("Er is geen persoon met dit BSN."))
+    if person_id is None:
+        return render(request, "audit/audit_list.html",
+                      {"form": AuditFilterForm(), "bsn_form": form, "page": None, "query": ""}, status=400)
+    return redirect(f"{reverse('audit:list')}?person={person_id}")
 
 
 def _cell(value: Any) -> Any:
