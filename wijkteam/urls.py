@@ -9,6 +9,7 @@ urlpatterns = [
     path("werk/", include("wijkteam.audit.urls")),
     path("api/hsds/", include("wijkteam.sociale_kaart.urls_api")),
     path("sociale-kaart/", include("wijkteam.sociale_kaart.urls_public")),
+    path("werk/sociale-kaart/import/", include("wijkteam.sociale_kaart.urls_import")),
     path("werk/sociale-kaart/", include("wijkteam.sociale_kaart.urls_werk")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -66,3 +66,8 @@ def may_view_verouderd_aanbod(user: Any) -> bool:
 def may_merge_sociale_kaart(user: Any) -> bool:
     """Judging and merging duplicates spans organisations: the beheerder only."""
     return is_verified(user) and has_role(user, Role.BEHEERDER)
+
+
+def may_import_sociale_kaart(user: Any) -> bool:
+    """HSDS import and export of the whole kaart (every organisation at once): the beheerder only."""
+    return is_verified(user) and has_role(user, Role.BEHEERDER)

@@ -76,13 +76,15 @@ def normalise_name(name: str) -> str:
 def name_score(a: str, b: str) -> int:
     """0-100: how alike two names are after normalisation.
 
-    - Same words, or the same letters split differently ("Taalcafé" / "Taal café"): 100.
+    - Same words, or the same letters split or spelled a little differently ("Taalcafé" /
+      "Taal café", "Voedselbank" / "Voedselbnak"): the higher of token_sort_ratio and the ratio of
+      the names without spaces, so 90-100.
     - One name extends the other ("Voedselbank" / "Voedselbank Utrecht", "Schuldhulp" /
-      "Schuldhulpverlening"): the mean of
-      token_set_ratio (100 for a subset) and token_sort_ratio, so the extra words count a little.
-    - Both names have words of their own: token_sort_ratio, unless those words differ outright
-      ("Centrum" / "Noord", "1" / "2", "De Brug" / "Het Anker"): then at most DIFFERENT_CAP, because
-      the names then say they are two different things however alike the rest is.
+      "Schuldhulpverlening"): the mean of token_set_ratio (100 for a subset) and
+      token_sort_ratio, so the extra words count a little (typically 80-89: needs evidence).
+    - Both names have words of their own that differ outright ("Centrum" / "Noord", "1" / "2",
+      "De Brug" / "Het Anker"): at most DIFFERENT_CAP (60), because the names then say they are two
+      different things however alike the rest is.
     """
     na, nb = normalise_name(a), normalise_name(b)
     if not na or not nb:
@@ -95,13 +97,16 @@ def name_score(a: str, b: str) -> int:
     if only_a and only_b:
         own_a = "".join(w for w in words_a if w in only_a)
         own_b = "".join(w for w in words_b if w in only_b)
+        own_similarity = fuzz.ratio(own_a, own_b)
+        if own_similarity >= NAME_ALONE:
+            # The same words, split or spelled a little differently ("Taalcafé" / "Taal café").
+            return round(max(sort, fuzz.ratio(na.replace(" ", ""), nb.replace(" ", ""))))
         if own_a in own_b or own_b in own_a:
             # One word extends the other ("Schuldhulp" / "Schuldhulpverlening"): an extension.
             return round((100 + sort) / 2)
-        if fuzz.ratio(own_a, own_b) < DISTINCT_WORDS:
+        if own_similarity < DISTINCT_WORDS:
             return round(min(sort, DIFFERENT_CAP))
-        joined = fuzz.ratio(na.replace(" ", ""), nb.replace(" ", ""))
-        return round(max(sort, joined))
+        return round(sort)
     return round((fuzz.token_set_ratio(na, nb) + sort) / 2)
 
 

@@ -96,9 +96,7 @@ class SearchForm(UtrechtFormMixin, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "enterkeyhint": "search"}),
     )
-    levensdomein = forms.MultipleChoiceField(
-        label=_("Onderwerp"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    levensdomein = forms.MultipleChoiceField(label=_("Onderwerp"), required=False, widget=forms.CheckboxSelectMultiple)
     soort = forms.MultipleChoiceField(label=_("Soort hulp"), required=False, widget=forms.CheckboxSelectMultiple)
     doelgroep = forms.MultipleChoiceField(label=_("Voor wie"), required=False, widget=forms.CheckboxSelectMultiple)
     leeftijd = forms.IntegerField(

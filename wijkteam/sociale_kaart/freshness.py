@@ -25,7 +25,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -78,20 +78,40 @@ def create_due_tasks(today: datetime.date | None = None) -> FreshnessRun:
     services = due_services(today).select_related("organization").only(
         "id", "assured_date", "created", "organization_id", "organization__organisatie_id"
     )
+    # Pairs that already have a task, in one query, so a daily run over a large kaart does one
+    # insert per NEW task only.
+    existing = set(
+        VerificationTask.objects.filter(service__in=due_services(today)).values_list("service_id", "checked_on")
+    )
+    wanted: list[VerificationTask] = []
+    org_of: dict[Any, tuple[str, bool]] = {}
     for service in services.iterator(chunk_size=500):
         checked_on = last_checked(service)
-        try:
-            with transaction.atomic():
-                task, created = VerificationTask.objects.get_or_create(
-                    service=service, checked_on=checked_on, defaults={"due_on": due_on(checked_on)}
-                )
-        except IntegrityError:
-            # A concurrent run created it a moment ago: not ours to mail.
+        if (service.pk, checked_on) in existing:
             continue
-        if created:
-            run.created.append(task.pk)
-            if service.organization.organisatie_id is not None:
-                new_by_org[str(service.organization_id)].append(task.pk)
+        wanted.append(VerificationTask(service_id=service.pk, checked_on=checked_on, due_on=due_on(checked_on)))
+        org_of[service.pk] = (str(service.organization_id), service.organization.organisatie_id is not None)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        # ignore_conflicts: a concurrent run may insert the same (service, checked_on) meanwhile.
+        VerificationTask.objects.bulk_create(chunk, ignore_conflicts=True)
+        created = VerificationTask.objects.filter(
+            service_id__in=[t.service_id for t in chunk], status=VerificationStatus.OPEN, mailed_at__isnull=True
+        ).values_list("pk", "service_id", "checked_on")
+        keys = {(t.service_id, t.checked_on) for t in chunk}
+        for pk, service_id, checked_on in created:
+            if (service_id, checked_on) not in keys:
+                continue
+            run.created.append(pk)
+            organization_id, is_partner = org_of[service_id]
+            if is_partner:
+                new_by_org[organization_id].append(pk)
+    # Tasks whose mail never went out (the mail server was down, the worker crashed) are retried.
+    unmailed = VerificationTask.objects.filter(
+        status=VerificationStatus.OPEN, mailed_at__isnull=True, service__organization__organisatie__isnull=False
+    ).exclude(pk__in=run.created).values_list("pk", "service__organization_id")
+    for pk, owner_id in unmailed:
+        new_by_org[str(owner_id)].append(pk)
     run.organizations = set(new_by_org)
     for organization_id, task_ids in new_by_org.items():
         _enqueue_mail(organization_id, task_ids)

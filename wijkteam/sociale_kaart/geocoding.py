@@ -117,7 +117,11 @@ def _local_point(normal: str) -> Point | None:
 
     adressen = Adres.objects.filter(_postcode_q("postcode", normal))
     found = _average(
-        [adressen.filter(latitude__isnull=False, longitude__isnull=False).aggregate(a=Avg("latitude"), o=Avg("longitude"))],
+        [
+            adressen.filter(latitude__isnull=False, longitude__isnull=False).aggregate(
+                a=Avg("latitude"), o=Avg("longitude")
+            )
+        ],
         "a",
         "o",
     )
@@ -332,7 +336,7 @@ def pdok_search(q: str, fq: str, *, rows: int = 5) -> list[dict[str, Any]]:
     url = f"{locatieserver_url()}/free?{params}"
     request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "wijkteam"})  # noqa: S310
     try:
-        with urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - scheme checked in locatieserver_url
+        with urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             payload = json.loads(response.read().decode("utf-8"))
     except (OSError, ValueError) as exc:
         # OSError covers URLError and timeouts. The query (an address) stays out of the log.
@@ -342,7 +346,7 @@ def pdok_search(q: str, fq: str, *, rows: int = 5) -> list[dict[str, Any]]:
     return [d for d in docs if isinstance(d, dict)]
 
 
-# --- Cache (expiry moment, value) --------------------------------------------------------------------------------------
+# --- Cache (expiry moment, value) ------------------------------------------------------------
 
 _cache: dict[tuple[str, str], tuple[float, Any]] = {}
 _cache_lock = threading.Lock()

@@ -138,20 +138,18 @@ def _header(folder: Folder) -> Table:
     left.append(_p(_("Gemaakt op %(date)s") % {"date": folder.made_on}, _SMALL))
     right: list[Flowable] = [_qr(folder.online_url), _p(_("Kijk online voor het nieuwste overzicht."), _SMALL)]
     table = Table([[left, right]], colWidths=[None, 42 * mm])
-    table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
 def _contacts(folder: Folder) -> list[Flowable]:
     if not folder.contacts:
         return []
-    flow: list[Flowable] = [CondPageBreak(60 * mm), _p(_("Hulp van het wijkteam"), _GROUP)]
+    flow: list[Flowable] = [CondPageBreak(40 * mm), _p(_("Hulp van het wijkteam"), _GROUP)]
     flow.append(_p(_("Komt u er niet uit? Het wijkteam helpt u gratis. Bel of mail gerust.")))
     for contact in folder.contacts:
         details = [d for d in (contact.phone, contact.email) if d]
-        flow.append(_labelled(contact.name + ":", " - ".join(details) if details else ""))
+        flow.append(_labelled(contact.name + ":", " - ".join(details)) if details else _p(contact.name))
     return flow
 
 
@@ -163,7 +161,7 @@ def _numbered_canvas(folder: Folder) -> type[pdfcanvas.Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -233,7 +233,9 @@ class ScheduleRule:
         seen = 0
         day = start
         for _i in range(_MAX_COUNT_SCAN_DAYS):
-            if (self.last is None or day <= self.last) and self._matches_pattern(day):
+            if self.last is not None and day > self.last:
+                return None  # the rule ends before reaching `count`
+            if self._matches_pattern(day):
                 seen += 1
                 if seen >= count:
                     return day
@@ -523,15 +525,16 @@ def describe_all(schedules: Iterable[Schedule], *, today: dt.date | None = None)
 
     Rows that open every week with the same extra conditions are folded together: days with the
     same hours form one line ("maandag t/m vrijdag, 9:00-17:00"), several periods on one day are
-    joined ("9:00-12:00 en 13:00-17:00"). Other rows (monthly, every other week) get a line each.
-    Lines are ordered by their first weekday; rows that have ended are left out.
+    joined ("9:00-12:00 en 13:00-17:00"). Other rows (monthly, every other week) get a line each,
+    after the weekly ones. Lines are ordered by their first weekday; rows that have ended are left out.
     """
     today = today or timezone.localdate()
     rules = [r for r in _rules(schedules) if not (r.understood and r.last is not None and r.last < today)]
     # key: what must be equal to merge (period, attending type, notes); value: day -> times
     groups: dict[tuple[str, str, str], dict[str, list[tuple[dt.time | None, dt.time | None]]]] = {}
     group_rule: dict[tuple[str, str, str], ScheduleRule] = {}
-    lines: list[tuple[int, str]] = []
+    # (0 = every week / 1 = other rules, first weekday, text): the weekly routine first.
+    lines: list[tuple[int, int, str]] = []
     for rule in rules:
         if _is_plain_weekly(rule):
             s = rule.schedule
@@ -546,7 +549,7 @@ def describe_all(schedules: Iterable[Schedule], *, today: dt.date | None = None)
         text = describe(rule.schedule, today=today)
         if text:
             first_day = min((DAY_CODES.index(c) for _o, c in rule.days), default=7)
-            lines.append((first_day, text))
+            lines.append((1, first_day, text))
 
     for key, per_day in groups.items():
         by_times: dict[tuple[tuple[dt.time | None, dt.time | None], ...], list[str]] = {}
@@ -558,11 +561,11 @@ def describe_all(schedules: Iterable[Schedule], *, today: dt.date | None = None)
             pattern = days if used_range else _("elke %(days)s") % {"days": days}
             times = _join([t for t in (_times_phrase(o, c) for o, c in slots) if t])
             text = _compose(pattern, times, group_rule[key], today)
-            lines.append((min(DAY_CODES.index(c) for c in codes), text))
+            lines.append((0, min(DAY_CODES.index(c) for c in codes), text))
 
     seen: set[str] = set()
     result: list[str] = []
-    for _first, text in sorted(lines, key=lambda item: item[0]):
+    for _kind, _first, text in sorted(lines, key=lambda item: (item[0], item[1])):
         if text not in seen:
             seen.add(text)
             result.append(text)

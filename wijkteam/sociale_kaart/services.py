@@ -61,6 +61,7 @@ from .models import (
 )
 from .models.werk import (
     DuplicateCandidate,
+    DuplicateSource,
     DuplicateStatus,
     ServiceMerge,
     VerificationStatus,
@@ -387,9 +388,14 @@ def create_service(
     request: HttpRequest | None = None,
     updated_by: str | None = None,
     assured: bool = True,
+    confirmed_lookalikes: Iterable[Any] = (),
 ) -> SaveResult:
     """A new service for `organization`. Counts as checked today (the author just wrote it) unless
-    `assured=False` (an import keeps the source's assured_date in `data.fields`)."""
+    `assured=False` (an import keeps the source's assured_date in `data.fields`).
+
+    `confirmed_lookalikes`: the `duplicates.DuplicateMatch`es the author was shown and saved anyway;
+    they go on the beheerder's duplicate worklist in the same transaction.
+    """
     username = username_of(user, updated_by)
     log_ = ChangeLog(username)
     with transaction.atomic():
@@ -406,6 +412,11 @@ def create_service(
             if row.resource_id == service.id and row.field_name in LINK_TYPE_BY_TAXONOMY:
                 row.last_action_type = ActionType.CREATE
         changes = log_.save()
+        lookalikes = list(confirmed_lookalikes)
+        if lookalikes:
+            from .duplicates import record_candidates
+
+            record_candidates(service, lookalikes, source=DuplicateSource.CREATE)
         _audit(request, Action.CREATE, service, user=user, username=username,
                detail={"organization_id": str(organization.pk), "metadata_rows": changes})
         reindex_on_commit(service.id)
@@ -805,3 +816,51 @@ def merge_services(
     survivor.refresh_from_db()
     merged.refresh_from_db()
     return merge
+
+
+# --- saves made elsewhere (the admin) ----------------------------------------------------------
+
+# Our own bookkeeping columns: never HSDS history.
+_NOT_HISTORY = {"id", "created", "modified", "search_document"}
+
+
+def history_fields(obj: HsdsModel) -> list[str]:
+    return [f.name for f in obj._meta.concrete_fields if f.name not in _NOT_HISTORY]
+
+
+def snapshot(obj: HsdsModel) -> dict[str, Any]:
+    """The record's history-relevant values, taken before a change made outside this module."""
+    return {name: _field_value(obj, name) for name in history_fields(obj)}
+
+
+def record_save(
+    obj: HsdsModel,
+    before: dict[str, Any] | None,
+    *,
+    user: Any = None,
+    request: HttpRequest | None = None,
+    updated_by: str | None = None,
+) -> int:
+    """Write the metadata (and audit) for a save that happened elsewhere, e.g. the admin's
+    save_model: `before` is `snapshot(obj)` from before the save, None for a new record.
+
+        before = services.snapshot(obj) if change else None
+        super().save_model(request, obj, form, change)
+        services.record_save(obj, before, user=request.user, request=request)
+    """
+    username = username_of(user, updated_by)
+    log_ = ChangeLog(username)
+    if before is None:
+        log_.created(obj, history_fields(obj))
+    else:
+        for name in history_fields(obj):
+            old, new = before.get(name), _field_value(obj, name)
+            if as_text(old) != as_text(new):
+                log_.add(obj, ActionType.UPDATE, name, old, new)
+    changes = log_.save()
+    if changes:
+        _audit(request, Action.CREATE if before is None else Action.UPDATE, obj, user=user, username=username,
+               detail={"metadata_rows": changes})
+        if isinstance(obj, Service):
+            reindex_on_commit(obj.pk)
+    return changes

@@ -78,7 +78,6 @@ DETAIL_PREFETCH = (
     *FOLDER_PREFETCH,
     "languages",
     "required_documents",
-    "contacts",
     "service_at_locations__location__accessibility",
     "service_at_locations__location__languages",
     "service_at_locations__location__schedules",
@@ -89,13 +88,13 @@ DETAIL_PREFETCH = (
 
 
 def format_euro(amount: Decimal) -> str:
-    """"€ 2,50", "€ 1.250,00": Dutch grouping and decimal comma."""
+    """ "€ 2,50", "€ 1.250,00": Dutch grouping and decimal comma."""
     text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
     return f"€\u00a0{text}"
 
 
 def format_distance(km: float) -> str:
-    """"1,2 km" (never "0,0 km": very close is still 0,1 km)."""
+    """ "1,2 km" (never "0,0 km": very close is still 0,1 km)."""
     return f"{max(km, 0.1):.1f}".replace(".", ",") + "\u00a0km"
 
 
@@ -132,7 +131,7 @@ def _physical_address(location: Location) -> Address | None:
 
 
 def _when_text(moment: dt.datetime, now: dt.datetime) -> str:
-    """"vandaag 13:00", "morgen 10:00", "op dinsdag 10:00", "op dinsdag 8 december 10:00"."""
+    """ "vandaag 13:00", "morgen 10:00", "op dinsdag 10:00", "op dinsdag 8 december 10:00"."""
     local_now = timezone.localtime(now)
     local = timezone.localtime(moment)
     days = (local.date() - local_now.date()).days
@@ -168,7 +167,7 @@ class OpeningStatus:
 
 
 def opening_status(schedules: Sequence[Schedule], now: dt.datetime, *, with_next: bool = False) -> OpeningStatus | None:
-    """"nu open" / "nu gesloten, weer open op dinsdag 10:00"; None when the times are unknown."""
+    """ "nu open" / "nu gesloten, weer open op dinsdag 10:00"; None when the times are unknown."""
     if not any(s.opens_at and s.closes_at for s in schedules):
         return None
     if is_open_at(schedules, now):
@@ -189,7 +188,7 @@ def _current(options: Iterable[Any], today: dt.date) -> list[Any]:
 
 
 def free_badge(service: Service, today: dt.date) -> str:
-    """"Gratis" when every current cost option is 0, "Kan gratis" when one is; "" otherwise."""
+    """ "Gratis" when every current cost option is 0, "Kan gratis" when one is; "" otherwise."""
     amounts = [o.amount for o in _current(service.cost_options.all(), today) if o.amount is not None]
     if amounts and all(a == 0 for a in amounts):
         return _("Gratis")
@@ -204,7 +203,9 @@ def cost_lines(service: Service, today: dt.date) -> list[str]:
         if option.amount is not None and option.amount == 0:
             text = _("Gratis")
         elif option.amount is not None:
-            text = format_euro(option.amount) if option.currency in ("", "EUR") else f"{option.currency} {option.amount}"
+            text = (
+                format_euro(option.amount) if option.currency in ("", "EUR") else f"{option.currency} {option.amount}"
+            )
         else:
             text = ""
         extra = " ".join(p for p in (option.option, option.amount_description) if p)
@@ -298,11 +299,16 @@ def result_cards(hits: Sequence[SearchHit], first_number: int, now: dt.datetime)
     services = [hit.service for hit in hits]
     prefetch_related_objects(services, *CARD_PREFETCH)
     own_domains = _service_domain_codes([s.id for s in services])
+    # The search hands its own Location instances (nearest one); use the prefetched twin so its
+    # addresses are at hand, and fetch addresses in one query for any location not among them.
+    prefetched = {loc.id: loc for s in services for loc in _located(s)}
+    chosen = [prefetched.get(h.location.id, h.location) if h.location is not None else None for h in hits]
+    prefetch_related_objects([loc for loc in chosen if loc is not None and loc.id not in prefetched], "addresses")
     today = timezone.localdate(now)
     cards = []
     for index, hit in enumerate(hits):
         service = hit.service
-        location = hit.location if hit.location is not None else _first_point(_located(service))
+        location = chosen[index] if chosen[index] is not None else _first_point(_located(service))
         if location is None:
             located = _located(service)
             location = located[0] if located else None
@@ -456,9 +462,7 @@ def _terms_by_taxonomy(service: Service) -> dict[str, list[TaxonomyTerm]]:
 
 @require_GET
 def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
-    service = get_object_or_404(
-        publicly_visible(Service.objects.select_related("organization")), pk=pk
-    )
+    service = get_object_or_404(publicly_visible(Service.objects.select_related("organization")), pk=pk)
     prefetch_related_objects([service], *DETAIL_PREFETCH)
     now = timezone.now()
     today = timezone.localdate(now)
@@ -525,9 +529,7 @@ def build_folder(wijk: Wijk, domain: str | None, *, online_url: str, now: dt.dat
     services = wijk_services(wijk, today=today)
     prefetch_related_objects(services, *FOLDER_PREFETCH)
     codes = _service_domain_codes([s.id for s in services])
-    names = dict(
-        TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "name")
-    )
+    names = dict(TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "name"))
     groups: dict[str, list[leaflet_pdf.FolderEntry]] = {}
     for service in services:
         entry = _folder_entry(service, wijk, today)
@@ -603,7 +605,9 @@ def leaflet(request: HttpRequest, code: str) -> HttpResponse:
         pdf_url += "?" + urlencode({"levensdomein": domain})
     domains = [
         (c, levensdomein_label(c, n))
-        for c, n in TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).order_by("code").values_list("code", "name")
+        for c, n in TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN)
+        .order_by("code")
+        .values_list("code", "name")
     ]
     return render(
         request,

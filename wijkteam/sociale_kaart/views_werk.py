@@ -34,7 +34,7 @@ from wijkteam.audit.services import record
 from . import access, duplicates, freshness, services
 from .forms_werk import LocationForm, MergeForm, ScheduleFormSet, ServiceForm, editable_rule, label_delete_fields
 from .models import Location, Metadata, Schedule, Service
-from .models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, VerificationStatus, VerificationTask
+from .models.werk import DuplicateCandidate, DuplicateStatus, VerificationStatus, VerificationTask
 from .visibility import hide_cutoff, is_stale, last_checked, verify_cutoff
 
 PAGE_SIZE = 50
@@ -83,7 +83,9 @@ def mijn_aanbod(request: HttpRequest) -> HttpResponse:
     tasks = list(access.open_tasks_for(request.user)[:PAGE_SIZE])
     return render(request, "sociale_kaart/werk/mijn_aanbod.html", {
         "rows": rows, "page": page, "query": query, "tasks": tasks,
-        "organizations": list(access.organizations_editable_by(request.user).order_by("name")[:20]),
+        "organizations": [] if has_role(request.user, Role.BEHEERDER) else list(
+            access.organizations_editable_by(request.user).order_by("name")[:20]),
+        "is_beheerder": has_role(request.user, Role.BEHEERDER),
         **_nav_context(request),
     })
 
@@ -102,10 +104,9 @@ def service_create(request: HttpRequest) -> HttpResponse:
             return render(request, "sociale_kaart/werk/service_form.html", {
                 "form": form, "creating": True, "matches": matches, **_nav_context(request),
             }, status=200)
-        result = services.create_service(form.cleaned_data["organization"], data, user=request.user, request=request)
-        if matches:
-            # The author says it differs; the beheerder still gets the pair to judge.
-            duplicates.record_candidates(result.service, matches, source=DuplicateSource.CREATE)
+        # The author says it differs; the beheerder still gets the pairs to judge.
+        result = services.create_service(form.cleaned_data["organization"], data, user=request.user, request=request,
+                                         confirmed_lookalikes=matches)
         messages.success(request, _("Het aanbod is opgeslagen. Voeg nu een locatie en openingstijden toe."))
         return redirect("sociale_kaart_werk:service_edit", pk=result.service.pk)
     return render(request, "sociale_kaart/werk/service_form.html", {

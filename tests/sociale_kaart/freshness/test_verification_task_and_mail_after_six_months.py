@@ -151,3 +151,38 @@ def test_the_freshness_task_runs_the_check(
         result = check_freshness_task.enqueue()
     assert result.return_value == {"created": 1, "cancelled": 0, "organizations": 1}
     assert len(mail.outbox) == 1
+
+
+def test_a_failed_mail_is_retried_by_the_next_run(
+    users: Any, own_org: Organization, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.mail import EmailMultiAlternatives
+
+    ServiceFactory(organization=own_org, assured_date=LAST_CHECK)
+    original_send = EmailMultiAlternatives.send
+
+    def down(self: Any, fail_silently: bool = False) -> int:
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", down)
+    run_check("2026-11-26T06:15:00+01:00", django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert VerificationTask.objects.get().mailed_at is None
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", original_send)
+    run = run_check("2026-11-27T06:15:00+01:00", django_capture_on_commit_callbacks)
+    assert run.created == []
+    assert len(mail.outbox) == 1
+    run_check("2026-11-28T06:15:00+01:00", django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1
+
+
+def test_task_lapses_when_the_service_stops(
+    users: Any, own_org: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    service = ServiceFactory(organization=own_org, assured_date=LAST_CHECK)
+    run_check("2026-11-26T06:15:00+01:00", django_capture_on_commit_callbacks)
+    Service.objects.filter(pk=service.pk).update(status="inactive")
+    run = run_check("2026-11-27T06:15:00+01:00", django_capture_on_commit_callbacks)
+    assert run.cancelled == 1
+    assert VerificationTask.objects.get().status == VerificationStatus.CANCELLED

@@ -124,3 +124,14 @@ def test_partner_changes_status_cost_and_languages(users: Any, own_service: Serv
     deleted = metadata_rows(last_action_type="delete")
     assert ("language", "delete", "name", "Arabisch", "", "partner") in deleted
     assert ("cost_option", "delete", "amount", "0", "", "partner") in deleted
+
+
+def test_saves_made_elsewhere_are_recorded_with_record_save(users: Any, own_service: Service) -> None:
+    # What the admin's save_model does: snapshot, save, record.
+    before = services_module.snapshot(own_service)
+    own_service.name = "Taalcafé De Brug (Centrum)"
+    own_service.save()
+    assert services_module.record_save(own_service, before, user=users.beheerder) == 1
+    assert metadata_rows(resource_id=own_service.pk) == {
+        ("service", "update", "name", "Taalcafé De Brug", "Taalcafé De Brug (Centrum)", "beheerder"),
+    }

@@ -24,13 +24,13 @@ from tests.factories_sociale_kaart import (
     ServiceFactory,
 )
 from wijkteam.sociale_kaart import views_public
-from wijkteam.sociale_kaart.models import Language, Phone, RequiredDocument, Service
+from wijkteam.sociale_kaart.models import Language, Location, Phone, RequiredDocument, Service
 from wijkteam.sociale_kaart.search import Interpretation, SearchHit, SearchQuery, SearchResult
 
 
 @pytest.fixture
 def inloop(place: Any) -> Service:
-    """"Inloop geldzaken": weekly Wednesday morning + monthly first Monday evening, in wijk Centrum."""
+    """ "Inloop geldzaken": weekly Wednesday morning + monthly first Monday evening, in wijk Centrum."""
     organisation = OrganizationFactory(name="Stichting Geldhulp", email="info@geldhulp.test")
     service = ServiceFactory(
         organization=organisation,
@@ -79,9 +79,22 @@ class FakeSearch:
             interpretation=self.interpretation,
         )
 
-    def returns(self, *services: Service, distance_km: float | None = None, domains: tuple[str, ...] = ()) -> None:
+    def returns(
+        self,
+        *services: Service,
+        distance_km: float | None = None,
+        domains: tuple[str, ...] = (),
+        nearest_location: bool = False,
+    ) -> None:
+        """Hit these services; `nearest_location` hands each hit its own fresh Location, as the search does."""
         self.hits = [
-            SearchHit(service=s, score=1.0, distance_km=distance_km, location=None, matched_domains=domains)
+            SearchHit(
+                service=s,
+                score=1.0,
+                distance_km=distance_km,
+                location=Location.objects.filter(service_at_locations__service=s).first() if nearest_location else None,
+                matched_domains=domains,
+            )
             for s in services
         ]
 

@@ -34,6 +34,9 @@ def test_unknown_id(client):
 
 def test_staff_login_does_not_unhide(client_for, users, frozen_time):
     # The public page is the public page, whoever looks; editors use the werkomgeving.
-    assert client_for(users.beheerder).get(
-        reverse("sociale_kaart_public:service", args=[ServiceFactory(stale=True).pk])
-    ).status_code == 404
+    assert (
+        client_for(users.beheerder)
+        .get(reverse("sociale_kaart_public:service", args=[ServiceFactory(stale=True).pk]))
+        .status_code
+        == 404
+    )

@@ -37,10 +37,10 @@ def rich_services(place, count: int):
 
 
 def test_results_page(client, place, fake_search, django_assert_max_num_queries, frozen_time):
-    fake_search.returns(*rich_services(place, 2), distance_km=0.5)
+    fake_search.returns(*rich_services(place, 2), distance_km=0.5, nearest_location=True)
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("sociale_kaart_public:search"), {"q": "geld"})
-    fake_search.returns(*rich_services(place, 20), distance_km=0.5)
+    fake_search.returns(*rich_services(place, 20), distance_km=0.5, nearest_location=True)
     # Form choices (3 taxonomies + wijken), one query per prefetched relation, the services' topics.
     with django_assert_max_num_queries(len(few)) as many:
         response = client.get(reverse("sociale_kaart_public:search"), {"q": "geld"})

@@ -169,4 +169,4 @@ def test_next_opening_none_when_everything_ended_or_unknown():
 
 
 def test_naive_moment_is_amsterdam_time():
-    assert is_open_at([TUESDAY], dt.datetime(2026, 11, 24, 10, 30))  # noqa: DTZ001
+    assert is_open_at([TUESDAY], dt.datetime(2026, 11, 24, 10, 30))

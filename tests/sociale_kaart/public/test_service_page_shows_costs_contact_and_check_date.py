@@ -20,7 +20,7 @@ def page(client, service) -> str:
 
 def test_everything_residents_need(client, inloop, frozen_time):
     html = page(client, inloop)
-    assert "<h1 class=\"utrecht-heading-1\">Inloop geldzaken</h1>" in html
+    assert '<h1 class="utrecht-heading-1">Inloop geldzaken</h1>' in html
     assert "Van Stichting Geldhulp" in html
     assert "Hulp bij rekeningen, post en formulieren." in html
     assert "Havenstraat 12, 3511 AB Voorbeeld" in html

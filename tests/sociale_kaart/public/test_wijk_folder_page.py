@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-""""Wat is er in mijn wijk?": what is in or serves the wijk, by topic, printable; and the list of wijken."""
+""" "Wat is er in mijn wijk?": what is in or serves the wijk, by topic, printable; and the list of wijken."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_lists_what_is_in_the_wijk_grouped_by_topic(client, place, inloop, froze
     assert html.index(">Geld en schulden</h2>") < html.index(">Contact met anderen</h2>")
     assert html.index("Inloop geldzaken") < html.index("Buurtmaaltijd")
     assert "Havenstraat 12, 3511 AB Voorbeeld" in html
-    assert "Elke woensdag, 9:00–12:00" in html
+    assert "Elke woensdag, 9:00\u201312:00" in html
     assert 'href="tel:0301234567"' in html
     assert "Gemaakt op 25 november 2026." in html
     assert "sociale_kaart/public.css" in html  # carries the print rules

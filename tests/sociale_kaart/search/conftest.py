@@ -47,7 +47,12 @@ def make_service(
     if lat is not None and lon is not None:
         address = {"address__postal_code": postcode} if postcode else {}
         location = LocationFactory(
-            organization=service.organization, name=f"Locatie {name}", latitude=lat, longitude=lon, buurt=buurt, **address
+            organization=service.organization,
+            name=f"Locatie {name}",
+            latitude=lat,
+            longitude=lon,
+            buurt=buurt,
+            **address,
         )
         ServiceAtLocationFactory(service=service, location=location)
     return service
@@ -76,7 +81,8 @@ def kaart(db: None) -> dict[str, Service]:
         ),
         "maatje": make_service(
             "Maatjesproject",
-            "Een vaste vrijwilliger bezoekt u en gaat met u wandelen of boodschappen doen. Voor wie weinig mensen om zich heen heeft.",
+            "Een vaste vrijwilliger bezoekt u en gaat met u wandelen of boodschappen doen. "
+            "Voor wie weinig mensen om zich heen heeft.",
             ["LD11", "SA04"],
         ),
         "woningzoeken": make_service(

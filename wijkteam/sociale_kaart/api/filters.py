@@ -1,32 +1,30 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Query parameters of the HSDS API and the filters behind them. All filters combine as AND.
 
-Two functions stand in for parts other modules will provide, each swappable in one line:
-`apply_search` (an icontains fallback until the kaart's search engine answers the API too) and
-`postcode_to_point` (uses `wijkteam.sociale_kaart.geocoding.postcode_to_point` as soon as that module
-exists, else the coordinates of addresses we already know with that postcode).
+Search and geocoding are the kaart's own (wijkteam.sociale_kaart.search and .geocoding), reached
+through one function each (`search_ranking`, `postcode_to_point`), so the API answers exactly what the
+public pages answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import math
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
-from django.db.models import Avg, Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import geocoding
 from ..hsds_io.values import ValueProblem, parse_datetime
-from ..models import Address, Attribute, Location, Service, ServiceArea, ServiceAtLocation
+from ..models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
 
 M = TypeVar("M", bound=Model)
 
@@ -36,6 +34,9 @@ MAX_PER_PAGE = 200
 MINIMAL_MAX_PER_PAGE = 10_000
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
+# The search engine pages by at most 100; beyond 2,000 hits a text match says little.
+SEARCH_PAGE = 100
+SEARCH_MAX_PAGES = 20
 _PROXIMITY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|km)?\s*$", re.IGNORECASE)
 EARTH_RADIUS_KM = 6371.0088
 
@@ -155,25 +156,19 @@ def text_q(text: str, fields: Sequence[str]) -> Q:
     return query
 
 
-def apply_search(qs: QuerySet[Service], text: str) -> QuerySet[Service]:
-    """Full-text `search` on services. Fallback until the kaart's search engine serves the API:
-    every word must occur in the search document, name or description.
-
-    To switch to the search engine, replace the body by one line:
-    `return qs.filter(id__in=_search_engine_ids(text))` (see below).
-    """
-    if not text.strip():
-        return qs
-    return qs.filter(text_q(text, ("search_document", "name", "alternate_name", "description")))
-
-
-def _search_engine_ids(text: str) -> list[uuid.UUID]:
-    """Ids of every service the kaart's search engine finds for `text` (hidden ones included: the
-    API applies its own visibility filter)."""
+def search_ranking(text: str) -> list[uuid.UUID]:
+    """`search`: ids of the publicly visible services the kaart's search engine finds for `text`,
+    most relevant first (stemming, synonyms, typo tolerance: the same answers as the public search
+    box). The API's one entry to search; the filters and the ordering build on this list."""
     from ..search import SearchQuery, search_services
 
-    result = search_services(SearchQuery(text=text, include_hidden=True, page=1, per_page=MINIMAL_MAX_PER_PAGE))
-    return [hit.service.id for hit in result.hits]
+    found: list[uuid.UUID] = []
+    for page in range(1, SEARCH_MAX_PAGES + 1):
+        result = search_services(SearchQuery(text=text, page=page, per_page=SEARCH_PAGE))
+        found += [hit.service.id for hit in result.hits]
+        if len(result.hits) < SEARCH_PAGE or len(found) >= result.total:
+            break
+    return list(dict.fromkeys(found))
 
 
 # --- Taxonomy, organisation and modification filters ---------------------------------------------
@@ -200,8 +195,8 @@ def filter_services(
     *,
     prefix: str = "",
 ) -> QuerySet[M]:
-    """taxonomy_term_id, taxonomy_id, organization_id, modified_after, search; `prefix` is "service__"
-    when `qs` holds service_at_location rows."""
+    """taxonomy_term_id, taxonomy_id, organization_id and modified_after (`search` ranks, see
+    `ranking`); `prefix` is "service__" when `qs` holds service_at_location rows."""
     links = _attribute_links(reference(request, "taxonomy_term_id"), reference(request, "taxonomy_id"))
     if links is not None:
         # Attributes are matched on link_id alone: HSDS ids are UUIDs, and imported data does not
@@ -216,66 +211,25 @@ def filter_services(
             qs = qs.filter(Q(modified__gte=since) | Q(service__modified__gte=since) | Q(location__modified__gte=since))
         else:
             qs = qs.filter(modified__gte=since)
-    text = request.GET.get("search", "").strip()
-    if text:
-        if prefix:
-            qs = qs.filter(service_id__in=apply_search(Service.objects.all(), text).values("id"))
-        else:
-            qs = apply_search(qs, text)  # type: ignore[arg-type]
     return qs
+
+
+def ranking(request: HttpRequest) -> list[uuid.UUID] | None:
+    """With `search`: the matching service ids, most relevant first; None without `search`."""
+    text = request.GET.get("search", "").strip()
+    return search_ranking(text) if text else None
 
 
 # --- Postcode and distance -----------------------------------------------------------------------
 
 
 def normalise_postcode(raw: str) -> str:
-    from wijkteam.huishoudens.models import normalise_postcode as dutch
-
-    try:
-        return dutch(raw)
-    except ValidationError:
-        return " ".join(raw.upper().split())
-
-
-def _geocoder() -> Callable[[str], tuple[float, float] | None] | None:
-    try:
-        module = importlib.import_module("wijkteam.sociale_kaart.geocoding")
-    except ModuleNotFoundError as exc:
-        if exc.name != "wijkteam.sociale_kaart.geocoding":
-            raise
-        return None
-    found = getattr(module, "postcode_to_point", None)
-    return found if callable(found) else None
+    return geocoding.normalise_postcode(raw) or " ".join(raw.upper().split())
 
 
 def postcode_to_point(postcode: str) -> tuple[float, float] | None:
-    """(latitude, longitude) of a postcode: the geocoding module's answer once it exists, else the
-    average position of addresses and locations we know with that postcode (or its four digits)."""
-    geocode = _geocoder()
-    if geocode is not None:
-        return geocode(postcode)
-    return _local_postcode_point(normalise_postcode(postcode))
-
-
-def _local_postcode_point(postcode: str) -> tuple[float, float] | None:
-    from wijkteam.huishoudens.models import Adres
-
-    variants = {postcode, postcode.replace(" ", "")}
-    candidates: list[tuple[QuerySet[Any], str, str]] = [
-        (Adres.objects.filter(postcode__in=variants), "latitude", "longitude"),
-        (Address.objects.filter(postal_code__in=variants), "location__latitude", "location__longitude"),
-    ]
-    if re.fullmatch(r"[1-9]\d{3} [A-Z]{2}", postcode):
-        digits = postcode[:4]
-        candidates += [
-            (Adres.objects.filter(postcode__startswith=digits), "latitude", "longitude"),
-            (Address.objects.filter(postal_code__startswith=digits), "location__latitude", "location__longitude"),
-        ]
-    for qs, lat, lon in candidates:
-        point = qs.filter(**{f"{lat}__isnull": False, f"{lon}__isnull": False}).aggregate(lat=Avg(lat), lon=Avg(lon))
-        if point["lat"] is not None and point["lon"] is not None:
-            return float(point["lat"]), float(point["lon"])
-    return None
+    """(latitude, longitude) of a postcode, from the kaart's geocoding (local addresses first)."""
+    return geocoding.postcode_to_point(postcode)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -324,29 +278,61 @@ def _locations_near(where: Place) -> dict[uuid.UUID, float]:
         locations = locations.filter(_bounding_box(where.point, where.max_km))
     distances: dict[uuid.UUID, float] = {}
     for location_id, lat, lon in locations.values_list("id", "latitude", "longitude"):
+        if lat is None or lon is None:
+            continue
         km = distance_km(where.point, (lat, lon))
         if where.max_km is None or km <= where.max_km:
             distances[location_id] = km
     return distances
 
 
+_CBS_CODE = re.compile(r"(GM\d{4}|WK\d{6}|BU\d{8})")
+
+
+def _codes_at(point: tuple[float, float]) -> set[str] | None:
+    """CBS codes of the buurt, wijk and gemeente the point lies in (None without boundaries)."""
+    buurt = geocoding.point_to_buurt(*point)
+    if buurt is None:
+        return None
+    return {buurt.code, buurt.wijk.code, buurt.wijk.gemeente.code}
+
+
 def _services_outside_area(service_ids: Iterable[uuid.UUID], point: tuple[float, float]) -> set[uuid.UUID]:
-    """Services whose GeoJSON service areas all leave the point out. Areas we cannot read (text,
-    a URI, broken GeoJSON) say nothing, so a service with only those is never excluded."""
+    """Services whose service areas all leave the point out.
+
+    An area is judged by its GeoJSON extent, or by the CBS code in its uri (a gemeente, wijk or buurt,
+    as the kaart's own pages read service areas). Areas we cannot read (free text, broken GeoJSON,
+    no boundaries to place the point in) say nothing, so a service with only those is never excluded.
+    """
     covered: set[uuid.UUID] = set()
     judged: set[uuid.UUID] = set()
-    areas = ServiceArea.objects.filter(service_id__in=list(service_ids), extent_type="geojson").exclude(extent="")
-    for service_id, extent in areas.values_list("service_id", "extent"):
-        polygons = _polygons(extent)
-        if polygons is None:
+    codes_here: set[str] | None = None
+    codes_known = False
+    areas = ServiceArea.objects.filter(service_id__in=list(service_ids))
+    for service_id, extent_type, extent, uri in areas.values_list("service_id", "extent_type", "extent", "uri"):
+        if service_id is None:
+            continue
+        polygons = _polygons(extent) if extent_type == "geojson" and extent else None
+        if polygons is not None:
+            judged.add(service_id)
+            if any(_in_polygon(point, polygon) for polygon in polygons):
+                covered.add(service_id)
+            continue
+        area_codes = set(_CBS_CODE.findall(uri or ""))
+        if not area_codes:
+            continue
+        if not codes_known:
+            codes_here, codes_known = _codes_at(point), True
+        if codes_here is None:
             continue
         judged.add(service_id)
-        if any(_in_polygon(point, polygon) for polygon in polygons):
+        if area_codes & codes_here:
             covered.add(service_id)
     return judged - covered
 
 
-def _polygons(extent: str) -> list[list[list[list[float]]]] | None:
+def _polygons(extent: str) -> list[Any] | None:
+    """The polygons (rings of [longitude, latitude]) of a GeoJSON text, or None when it has none."""
     try:
         geo = json.loads(extent)
     except ValueError:
@@ -363,7 +349,7 @@ def _polygons(extent: str) -> list[list[list[list[float]]]] | None:
     try:
         if kind == "Polygon":
             return [coordinates]
-        if kind == "MultiPolygon":
+        if kind == "MultiPolygon" and isinstance(coordinates, list):
             return list(coordinates)
     except TypeError:
         return None
@@ -380,7 +366,7 @@ def _in_ring(point: tuple[float, float], ring: list[list[float]]) -> bool:
     return inside
 
 
-def _in_polygon(point: tuple[float, float], polygon: list[list[list[float]]]) -> bool:
+def _in_polygon(point: tuple[float, float], polygon: list[Any]) -> bool:
     try:
         if not polygon or not _in_ring(point, polygon[0]):
             return False

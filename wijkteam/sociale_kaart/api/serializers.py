@@ -54,9 +54,16 @@ def scalars(obj: HsdsModel, table_name: str) -> dict[str, Any]:
     return out
 
 
-def _ordered(manager: Any) -> list[Any]:
-    """Nested lists in a stable order (entry order), independent of the database."""
-    return sorted(manager.all(), key=lambda o: (o.created, str(o.id)))
+def _children(obj: Any, relation: str) -> list[Any]:
+    """A nested list in a stable order (entry order), independent of the database.
+
+    Reads the prefetched `hsds_<relation>` list (see _rel); falls back to a query when the caller did
+    not prefetch, so a forgotten prefetch costs speed, not correctness.
+    """
+    items = getattr(obj, f"hsds_{relation}", None)
+    if items is None:
+        items = list(getattr(obj, relation).all())
+    return sorted(items, key=lambda o: (o.created, str(o.id)))
 
 
 class Builder:
@@ -66,7 +73,9 @@ class Builder:
         self._nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
         self._roots: list[tuple[dict[str, Any], str]] = []
 
-    def node(self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None) -> dict[str, Any]:
+    def node(
+        self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None
+    ) -> dict[str, Any]:
         data = scalars(obj, table_name)
         with_metadata = details if metadata is None else metadata
         self._nodes.append((data, table_name, obj.id, details, with_metadata))
@@ -168,54 +177,75 @@ def taxonomies_list(taxonomies: Sequence[Taxonomy]) -> list[dict[str, Any]]:
 # --- Prefetching ---------------------------------------------------------------------------------
 
 
-def _location_lookups(prefix: str) -> list[str]:
+def _rel(prefix: str, relation: str, queryset: QuerySet[Any] | None = None) -> Prefetch:
+    """Prefetch a relation into a plain list attribute `hsds_<relation>`.
+
+    A list (to_attr) instead of the related manager's cache: Django then skips building a queryset
+    per parent object, which is most of the prefetch time for a page of full services. `prefix` is
+    the path of such attributes, e.g. "hsds_phones__".
+    """
+    return Prefetch(f"{prefix}{relation}", queryset=queryset, to_attr=f"hsds_{relation}")
+
+
+def _phone_lookups(prefix: str) -> list[Prefetch]:
+    return [_rel(prefix, "phones"), _rel(f"{prefix}hsds_phones__", "languages")]
+
+
+def _contact_lookups(prefix: str) -> list[Prefetch]:
+    return [_rel(prefix, "contacts"), *_phone_lookups(f"{prefix}hsds_contacts__")]
+
+
+def _location_lookups(prefix: str) -> list[Prefetch]:
+    """Everything a full location nests; `prefix` ends in "__" (or is "" for locations themselves)."""
     return [
-        f"{prefix}languages",
-        f"{prefix}addresses",
-        f"{prefix}contacts__phones__languages",
-        f"{prefix}accessibility",
-        f"{prefix}phones__languages",
-        f"{prefix}schedules",
+        _rel(prefix, "languages"),
+        _rel(prefix, "addresses"),
+        *_contact_lookups(prefix),
+        _rel(prefix, "accessibility"),
+        *_phone_lookups(prefix),
+        _rel(prefix, "schedules"),
     ]
 
 
-ORGANIZATION_FULL_LOOKUPS: tuple[Any, ...] = (
-    "funding",
-    "contacts__phones__languages",
-    "phones__languages",
-    "locations",
-    *_location_lookups("locations__"),
-    "programs",
-    "organization_identifiers",
-)
+def _organization_lookups(prefix: str = "") -> list[Prefetch]:
+    return [
+        _rel(prefix, "funding"),
+        *_contact_lookups(prefix),
+        *_phone_lookups(prefix),
+        _rel(prefix, "locations"),
+        *_location_lookups(f"{prefix}hsds_locations__"),
+        _rel(prefix, "programs"),
+        _rel(prefix, "organization_identifiers"),
+    ]
 
 
-def _service_lookups(prefix: str, *, with_locations: bool = True, with_organization: bool = True) -> list[Any]:
-    lookups: list[Any] = [
-        f"{prefix}phones__languages",
-        f"{prefix}schedules",
-        f"{prefix}service_areas",
-        f"{prefix}languages",
-        f"{prefix}funding",
-        f"{prefix}cost_options",
-        f"{prefix}required_documents",
-        f"{prefix}contacts__phones__languages",
+def _service_lookups(prefix: str = "", *, with_locations: bool = True) -> list[Prefetch]:
+    """Everything a full service nests except its organisation (fetched once per organisation, see
+    `services_full`, however many of its services are on the page)."""
+    lookups = [
+        *_phone_lookups(prefix),
+        _rel(prefix, "schedules"),
+        _rel(prefix, "service_areas"),
+        _rel(prefix, "languages"),
+        _rel(prefix, "funding"),
+        _rel(prefix, "cost_options"),
+        _rel(prefix, "required_documents"),
+        *_contact_lookups(prefix),
     ]
     if with_locations:
+        sal = f"{prefix}hsds_service_at_locations__"
         lookups += [
-            Prefetch(f"{prefix}service_at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
-            *_location_lookups(f"{prefix}service_at_locations__location__"),
-            f"{prefix}service_at_locations__contacts__phones__languages",
-            f"{prefix}service_at_locations__phones__languages",
-            f"{prefix}service_at_locations__schedules",
+            _rel(prefix, "service_at_locations", ServiceAtLocation.objects.select_related("location")),
+            *_location_lookups(f"{sal}location__"),
+            *_contact_lookups(sal),
+            *_phone_lookups(sal),
+            _rel(sal, "schedules"),
         ]
-    if with_organization:
-        lookups += [f"{prefix}organization__{lookup}" for lookup in ORGANIZATION_FULL_LOOKUPS]
     return lookups
 
 
 def services_full_queryset(qs: QuerySet[Service]) -> QuerySet[Service]:
-    return qs.select_related("organization", "program").prefetch_related(*_service_lookups(""))
+    return qs.select_related("organization", "program").prefetch_related(*_service_lookups())
 
 
 def services_list_queryset(qs: QuerySet[Service]) -> QuerySet[Service]:
@@ -226,9 +256,12 @@ def organizations_full_queryset(
     qs: QuerySet[Organization], *, services: QuerySet[Service], full_services: bool
 ) -> QuerySet[Organization]:
     service_qs = services.select_related("program").order_by("name", "id")
-    lookups: list[Any] = [*ORGANIZATION_FULL_LOOKUPS, Prefetch("services", queryset=service_qs, to_attr="visible_services")]
+    lookups: list[Any] = [
+        *_organization_lookups(),
+        Prefetch("services", queryset=service_qs, to_attr="visible_services"),
+    ]
     if full_services:
-        lookups += _service_lookups("visible_services__", with_organization=False)
+        lookups += _service_lookups("visible_services__")
     return qs.prefetch_related(*lookups)
 
 
@@ -238,11 +271,11 @@ def service_at_locations_list_queryset(qs: QuerySet[ServiceAtLocation]) -> Query
 
 def service_at_locations_full_queryset(qs: QuerySet[ServiceAtLocation]) -> QuerySet[ServiceAtLocation]:
     return qs.select_related("location", "service__organization", "service__program").prefetch_related(
-        "contacts__phones__languages",
-        "phones__languages",
-        "schedules",
+        *_contact_lookups(""),
+        *_phone_lookups(""),
+        _rel("", "schedules"),
         *_location_lookups("location__"),
-        *_service_lookups("service__", with_locations=False, with_organization=False),
+        *_service_lookups("service__", with_locations=False),
     )
 
 
@@ -251,70 +284,76 @@ def service_at_locations_full_queryset(qs: QuerySet[ServiceAtLocation]) -> Query
 
 def _phone(b: Builder, phone: Any) -> dict[str, Any]:
     data = b.node(phone, "phone")
-    data["languages"] = [b.node(x, "language") for x in _ordered(phone.languages)]
+    data["languages"] = [b.node(x, "language") for x in _children(phone, "languages")]
     return data
 
 
 def _contact(b: Builder, contact: Any) -> dict[str, Any]:
     data = b.node(contact, "contact")
-    data["phones"] = [_phone(b, p) for p in _ordered(contact.phones)]
+    data["phones"] = [_phone(b, p) for p in _children(contact, "phones")]
     return data
 
 
 def _location_full(b: Builder, location: Location) -> dict[str, Any]:
     data = b.node(location, "location")
-    data["languages"] = [b.node(x, "language") for x in _ordered(location.languages)]
-    data["addresses"] = [b.node(x, "address") for x in _ordered(location.addresses)]
-    data["contacts"] = [_contact(b, x) for x in _ordered(location.contacts)]
-    data["accessibility"] = [b.node(x, "accessibility") for x in _ordered(location.accessibility)]
-    data["phones"] = [_phone(b, x) for x in _ordered(location.phones)]
-    data["schedules"] = [b.node(x, "schedule") for x in _ordered(location.schedules)]
+    data["languages"] = [b.node(x, "language") for x in _children(location, "languages")]
+    data["addresses"] = [b.node(x, "address") for x in _children(location, "addresses")]
+    data["contacts"] = [_contact(b, x) for x in _children(location, "contacts")]
+    data["accessibility"] = [b.node(x, "accessibility") for x in _children(location, "accessibility")]
+    data["phones"] = [_phone(b, x) for x in _children(location, "phones")]
+    data["schedules"] = [b.node(x, "schedule") for x in _children(location, "schedules")]
     return data
 
 
 def _organization_full(b: Builder, org: Organization) -> dict[str, Any]:
     data = b.node(org, "organization")
-    data["funding"] = [b.node(x, "funding") for x in _ordered(org.funding)]
-    data["contacts"] = [_contact(b, x) for x in _ordered(org.contacts)]
-    data["phones"] = [_phone(b, x) for x in _ordered(org.phones)]
-    data["locations"] = [_location_full(b, x) for x in _ordered(org.locations)]
-    data["programs"] = [b.node(x, "program") for x in _ordered(org.programs)]
-    data["organization_identifiers"] = [b.node(x, "organization_identifier") for x in _ordered(org.organization_identifiers)]
+    data["funding"] = [b.node(x, "funding") for x in _children(org, "funding")]
+    data["contacts"] = [_contact(b, x) for x in _children(org, "contacts")]
+    data["phones"] = [_phone(b, x) for x in _children(org, "phones")]
+    data["locations"] = [_location_full(b, x) for x in _children(org, "locations")]
+    data["programs"] = [b.node(x, "program") for x in _children(org, "programs")]
+    data["organization_identifiers"] = [
+        b.node(x, "organization_identifier") for x in _children(org, "organization_identifiers")
+    ]
     return data
 
 
 def _service_full(
-    b: Builder, service: Service, *, with_locations: bool = True, organization: str = "full"
+    b: Builder, service: Service, *, with_locations: bool = True, organization: str | dict[str, Any] = "flat"
 ) -> dict[str, Any]:
-    """`organization`: "full" (nested with its details), "flat" (own fields) or "none"."""
+    """`organization`: the full organisation dict to nest, "flat" (its own fields) or "none"."""
     data = b.node(service, "service")
-    data["phones"] = [_phone(b, x) for x in _ordered(service.phones)]
-    data["schedules"] = [b.node(x, "schedule") for x in _ordered(service.schedules)]
-    data["service_areas"] = [b.node(x, "service_area") for x in _ordered(service.service_areas)]
+    data["phones"] = [_phone(b, x) for x in _children(service, "phones")]
+    data["schedules"] = [b.node(x, "schedule") for x in _children(service, "schedules")]
+    data["service_areas"] = [b.node(x, "service_area") for x in _children(service, "service_areas")]
     if with_locations:
-        data["service_at_locations"] = [_sal_full(b, x, with_service=False) for x in _ordered(service.service_at_locations)]
-    data["languages"] = [b.node(x, "language") for x in _ordered(service.languages)]
-    if organization == "full":
-        data["organization"] = _organization_full(b, service.organization)
+        data["service_at_locations"] = [
+            _sal_full(b, x, with_service=False) for x in _children(service, "service_at_locations")
+        ]
+    data["languages"] = [b.node(x, "language") for x in _children(service, "languages")]
+    if isinstance(organization, dict):
+        data["organization"] = organization
     elif organization == "flat":
         data["organization"] = b.node(service.organization, "organization", details=False)
-    data["funding"] = [b.node(x, "funding") for x in _ordered(service.funding)]
-    data["cost_options"] = [b.node(x, "cost_option") for x in _ordered(service.cost_options)]
+    data["funding"] = [b.node(x, "funding") for x in _children(service, "funding")]
+    data["cost_options"] = [b.node(x, "cost_option") for x in _children(service, "cost_options")]
     if service.program is not None:
         data["program"] = b.node(service.program, "program")
-    data["required_documents"] = [b.node(x, "required_document") for x in _ordered(service.required_documents)]
-    data["contacts"] = [_contact(b, x) for x in _ordered(service.contacts)]
+    data["required_documents"] = [b.node(x, "required_document") for x in _children(service, "required_documents")]
+    data["contacts"] = [_contact(b, x) for x in _children(service, "contacts")]
     return b.root(data, "service")
 
 
-def _sal_full(b: Builder, sal: ServiceAtLocation, *, with_service: bool) -> dict[str, Any]:
+def _sal_full(
+    b: Builder, sal: ServiceAtLocation, *, with_service: bool, organization: str | dict[str, Any] = "flat"
+) -> dict[str, Any]:
     data = b.node(sal, "service_at_location")
-    data["contacts"] = [_contact(b, x) for x in _ordered(sal.contacts)]
-    data["phones"] = [_phone(b, x) for x in _ordered(sal.phones)]
-    data["schedules"] = [b.node(x, "schedule") for x in _ordered(sal.schedules)]
+    data["contacts"] = [_contact(b, x) for x in _children(sal, "contacts")]
+    data["phones"] = [_phone(b, x) for x in _children(sal, "phones")]
+    data["schedules"] = [b.node(x, "schedule") for x in _children(sal, "schedules")]
     data["location"] = _location_full(b, sal.location)
     if with_service:
-        data["service"] = _service_full(b, sal.service, with_locations=False, organization="flat")
+        data["service"] = _service_full(b, sal.service, with_locations=False, organization=organization)
     return data
 
 
@@ -331,9 +370,28 @@ def _service_list_item(b: Builder, service: Service) -> dict[str, Any]:
 # --- Public entry points -------------------------------------------------------------------------
 
 
+class _Organizations:
+    """Full organisations for a list of services: fetched (with everything they nest) and serialised
+    once each, however many of their services the list holds."""
+
+    def __init__(self, b: Builder, ids: Iterable[uuid.UUID]) -> None:
+        organizations = Organization.objects.filter(id__in=set(ids)).prefetch_related(*_organization_lookups())
+        self._b = b
+        self._by_id = {o.id: o for o in organizations}
+        self._done: dict[uuid.UUID, dict[str, Any]] = {}
+
+    def __getitem__(self, organization_id: uuid.UUID) -> dict[str, Any]:
+        if organization_id not in self._done:
+            self._done[organization_id] = _organization_full(self._b, self._by_id[organization_id])
+        return self._done[organization_id]
+
+
 def services_full(services: Iterable[Service]) -> list[dict[str, Any]]:
+    """Fully nested services (from `services_full_queryset`)."""
+    services = list(services)
     b = Builder()
-    out = [_service_full(b, s) for s in services]
+    organizations = _Organizations(b, (s.organization_id for s in services))
+    out = [_service_full(b, s, organization=organizations[s.organization_id]) for s in services]
     b.finish()
     return out
 
@@ -398,7 +456,15 @@ def service_at_locations_list(items: Iterable[ServiceAtLocation]) -> list[dict[s
 
 
 def service_at_locations_full(items: Iterable[ServiceAtLocation]) -> list[dict[str, Any]]:
+    """Fully nested service_at_locations (from `service_at_locations_full_queryset`): the location
+    and the service with everything they nest, the service's organisation included."""
+    items = list(items)
     b = Builder()
-    out = [b.root(_sal_full(b, sal, with_service=True), "service_at_location") for sal in items]
+    organizations = _Organizations(b, (sal.service.organization_id for sal in items))
+    out = [
+        b.root(_sal_full(b, sal, with_service=True, organization=organizations[sal.service.organization_id]),
+               "service_at_location")
+        for sal in items
+    ]
     b.finish()
     return out

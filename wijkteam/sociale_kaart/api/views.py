@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import wraps
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -37,7 +39,7 @@ from .pagination import envelope, in_order, paginate
 
 NDJSON = "application/x-ndjson"
 NDJSON_CHUNK = 100
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 Renderer = Callable[[list[uuid.UUID]], list[dict[str, Any]]]
 
 
@@ -49,7 +51,7 @@ def _error(status: int, message: str) -> HttpResponse:
     return _json({"status": status, "message": message}, status=status)
 
 
-def _cors(response: HttpResponse) -> HttpResponse:
+def _cors(response: HttpResponseBase) -> HttpResponseBase:
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -60,19 +62,20 @@ def hsds_endpoint(*params: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method == "OPTIONS":
-                response = HttpResponse(status=204)
-                response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-                response["Access-Control-Allow-Headers"] = request.headers.get(
+                preflight = HttpResponse(status=204)
+                preflight["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+                preflight["Access-Control-Allow-Headers"] = request.headers.get(
                     "Access-Control-Request-Headers", "Accept, Content-Type"
                 )
-                response["Access-Control-Max-Age"] = "86400"
-                return _cors(response)
+                preflight["Access-Control-Max-Age"] = "86400"
+                return _cors(preflight)
             if request.method not in {"GET", "HEAD"}:
-                response = _error(405, _("deze API kan alleen lezen (GET)"))
-                response["Allow"] = "GET, HEAD, OPTIONS"
-                return _cors(response)
+                refused = _error(405, _("deze API kan alleen lezen (GET)"))
+                refused["Allow"] = "GET, HEAD, OPTIONS"
+                return _cors(refused)
+            response: HttpResponseBase
             try:
                 response = view(request, *args, **kwargs)
             except ApiError as exc:
@@ -118,6 +121,12 @@ def _list_response(
     return _json(envelope(page, render(page.ids) if page.ids else []))
 
 
+def _in_ranking(ids: Iterable[uuid.UUID], ranked: list[uuid.UUID]) -> list[uuid.UUID]:
+    """The ranked ids that passed the other filters, in ranking order."""
+    allowed = set(ids)
+    return [i for i in ranked if i in allowed]
+
+
 def _visible_services() -> QuerySet[Service]:
     return publicly_visible(Service.objects.all())
 
@@ -127,8 +136,6 @@ def _visible_services() -> QuerySet[Service]:
 
 @hsds_endpoint()
 def root(request: HttpRequest) -> HttpResponse:
-    from django.urls import reverse
-
     return _json(
         {
             "version": HSDS_VERSION,
@@ -174,10 +181,17 @@ def service_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if minimal and full:
         raise ApiError(_("'minimal' en 'full' gaan niet samen"))
     qs = filters.filter_services(_visible_services(), request)
+    ranked = filters.ranking(request)
+    if ranked is not None:
+        qs = qs.filter(id__in=ranked)
     where = filters.place(request)
-    source: QuerySet[Any] | list[uuid.UUID] = (
-        filters.services_by_place(qs, where) if where is not None else qs.order_by("name", "id")
-    )
+    source: QuerySet[Any] | list[uuid.UUID]
+    if where is not None:
+        source = filters.services_by_place(qs, where)
+    elif ranked is not None:
+        source = _in_ranking(qs.values_list("id", flat=True), ranked)
+    else:
+        source = qs.order_by("name", "id")
     if minimal:
         return _list_response(
             request, source, _render_services(False, True),
@@ -187,7 +201,7 @@ def service_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 
 
 @hsds_endpoint()
-def service_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002 - the HSDS path parameter
+def service_detail(request: HttpRequest, id: str) -> HttpResponse:
     service = serializers.services_full_queryset(_visible_services().filter(id=_uuid(id))).first()
     if service is None:
         raise Http404
@@ -222,7 +236,7 @@ def organization_list(request: HttpRequest) -> HttpResponse | StreamingHttpRespo
 
 
 @hsds_endpoint("full_service")
-def organization_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+def organization_detail(request: HttpRequest, id: str) -> HttpResponse:
     full_service = filters.boolean(request, "full_service")
     qs = serializers.organizations_full_queryset(
         Organization.objects.filter(id=_uuid(id)), services=_visible_services(), full_services=full_service
@@ -261,17 +275,25 @@ def _render_service_at_locations(full: bool) -> Renderer:
 def service_at_location_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     full = filters.boolean(request, "full")
     qs = filters.filter_services(_visible_service_at_locations(), request, prefix="service__")
+    ranked = filters.ranking(request)
+    if ranked is not None:
+        qs = qs.filter(service_id__in=ranked)
     where = filters.place(request)
-    source: QuerySet[Any] | list[uuid.UUID] = (
-        filters.service_at_locations_by_place(qs, where)
-        if where is not None
-        else qs.order_by("service__name", "location__name", "id")
-    )
+    source: QuerySet[Any] | list[uuid.UUID]
+    if where is not None:
+        source = filters.service_at_locations_by_place(qs, where)
+    elif ranked is not None:
+        # Most relevant service first; its locations in name order.
+        position = {service_id: n for n, service_id in enumerate(ranked)}
+        rows = qs.order_by("location__name", "id").values_list("id", "service_id")
+        source = [row[0] for row in sorted(rows, key=lambda row: position[row[1]])]
+    else:
+        source = qs.order_by("service__name", "location__name", "id")
     return _list_response(request, source, _render_service_at_locations(full))
 
 
 @hsds_endpoint()
-def service_at_location_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+def service_at_location_detail(request: HttpRequest, id: str) -> HttpResponse:
     qs = serializers.service_at_locations_full_queryset(_visible_service_at_locations().filter(id=_uuid(id)))
     item = qs.first()
     if item is None:
@@ -298,7 +320,7 @@ def taxonomy_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 
 
 @hsds_endpoint()
-def taxonomy_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+def taxonomy_detail(request: HttpRequest, id: str) -> HttpResponse:
     taxonomy = Taxonomy.objects.filter(id=_uuid(id)).first()
     if taxonomy is None:
         raise Http404
@@ -337,7 +359,7 @@ def taxonomy_term_list(request: HttpRequest) -> HttpResponse | StreamingHttpResp
 
 
 @hsds_endpoint()
-def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:  # noqa: A002
+def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:
     term = TaxonomyTerm.objects.filter(id=_uuid(id)).select_related("taxonomy").first()
     if term is None:
         raise Http404

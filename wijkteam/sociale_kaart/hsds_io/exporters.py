@@ -54,7 +54,7 @@ def csv_rows(table_name: str) -> Iterator[list[str]]:
     model = HSDS_MODELS[table_name]
     attnames = [c.attname for c in t.columns]
     extra = ["modified"] if table_name == "service" else []
-    queryset = model.objects.order_by("created", "id").values_list(*attnames, *extra)
+    queryset = model._default_manager.order_by("created", "id").values_list(*attnames, *extra)
     for values in queryset.iterator(chunk_size=2000):
         row = list(values[: len(attnames)])
         record_id = row[0]

@@ -21,7 +21,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .problems import Problem, csv_row, json_spot
-from .tables import Table, table, table_for_csv, tables
+from .tables import Table, table, tables
 
 # Limits against zip bombs and runaway uploads: a municipality's kaart is far smaller.
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
@@ -66,7 +66,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
     if start in {b"[", b"{"}:
         return "json"
     raise UnreadableFile(
-        _("%(file)s is geen zip-bestand met HSDS-tabellen en geen HSDS JSON-bestand.") % {"file": filename or "Het bestand"}
+        _("%(file)s is geen zip-bestand met HSDS-tabellen en geen HSDS JSON-bestand.")
+        % {"file": filename or _("Het bestand")}
     )
 
 
@@ -265,6 +266,16 @@ CHILD_OBJECTS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def _top_level_table(item: dict[str, Any]) -> str:
+    """What a top-level JSON object is: a service has a status (required), a service_at_location
+    nests a location or service but has no name, anything else is an organization."""
+    if "status" in item:
+        return "service"
+    if "name" not in item and ({"location", "service", "location_id", "service_id"} & set(item)):
+        return "service_at_location"
+    return "organization"
+
+
 class _JsonReader:
     """Flattens nested HSDS JSON into table rows; the same record met twice becomes one row."""
 
@@ -288,8 +299,7 @@ class _JsonReader:
             if not isinstance(item, dict):
                 self.problem(pointer, "", _("hier hoort een HSDS-object (tussen accolades)"))
                 continue
-            # A service always has a status (required); an organization has none.
-            self.record("service" if "status" in item else "organization", item, pointer, {})
+            self.record(_top_level_table(item), item, pointer, {})
 
     def record(self, table_name: str, obj: dict[str, Any], pointer: str, implied: dict[str, str]) -> str | None:
         """Add the object (and everything nested in it) as rows; returns its id."""
@@ -360,11 +370,13 @@ class _JsonReader:
     def scalar(self, json_type: str, value: Any, pointer: str, key: str) -> str | None:
         if json_type == "number":
             if isinstance(value, bool) or not isinstance(value, int | float):
-                self.problem(pointer, key, _("'%(value)s' moet een getal zijn (zonder aanhalingstekens)") % {"value": value})
+                self.problem(pointer, key,
+                             _("'%(value)s' moet een getal zijn (zonder aanhalingstekens)") % {"value": value})
                 return None
             return str(value) if isinstance(value, int) else repr(value)
         if not isinstance(value, str):
-            self.problem(pointer, key, _("%(value)s moet tekst zijn (tussen aanhalingstekens)") % {"value": json.dumps(value)})
+            self.problem(pointer, key,
+                         _("%(value)s moet tekst zijn (tussen aanhalingstekens)") % {"value": json.dumps(value)})
             return None
         return value
 
@@ -384,7 +396,8 @@ class _JsonReader:
             known = existing.values.get(column, "")
             if known and value and known != value:
                 self.raw.problems.append(
-                    Problem(where, column, _("dit %(table)s staat ook in %(other)s, met een andere waarde ('%(a)s' en '%(b)s')")
+                    Problem(where, column,
+                            _("dit %(table)s staat ook in %(other)s, met een andere waarde ('%(a)s' en '%(b)s')")
                             % {"table": t.label, "other": existing.where, "a": known[:40], "b": value[:40]})
                 )
             elif value:
@@ -399,7 +412,9 @@ def read_json(data: bytes, filename: str) -> RawData:
     except UnicodeDecodeError:
         raise UnreadableFile(_("%(file)s is geen UTF-8-tekst.") % {"file": filename}) from None
     except ValueError as exc:
-        raise UnreadableFile(_("%(file)s is geen geldige JSON (%(error)s).") % {"file": filename, "error": exc}) from None
+        raise UnreadableFile(
+            _("%(file)s is geen geldige JSON (%(error)s).") % {"file": filename, "error": exc}
+        ) from None
     reader = _JsonReader(filename)
     reader.read_document(document)
     return reader.raw

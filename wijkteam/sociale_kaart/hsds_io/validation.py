@@ -76,7 +76,7 @@ def existing_ids(table_name: str, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     model = HSDS_MODELS[table_name]
     found: set[uuid.UUID] = set()
     for batch in _chunks(ids):
-        found.update(model.objects.filter(id__in=batch).values_list("id", flat=True))
+        found.update(model._default_manager.filter(id__in=batch).values_list("id", flat=True))
     return found
 
 
@@ -219,10 +219,10 @@ def _check_term_codes(checked: Checked) -> None:
         taxonomy_id__in={k[0] for k in first}, code__in={k[1] for k in first}
     ).exclude(id__in=ids)
     for term_id, taxonomy_id, code in clashes.values_list("id", "taxonomy_id", "code"):
-        record = first.get((taxonomy_id, code))
-        if record is not None:
+        clashing = first.get((taxonomy_id, code))
+        if clashing is not None:
             checked.problems.append(
-                Problem(record.where, "code", _("code '%(code)s' bestaat al in deze taxonomie (term %(id)s)")
+                Problem(clashing.where, "code", _("code '%(code)s' bestaat al in deze taxonomie (term %(id)s)")
                         % {"code": shown(code), "id": term_id})
             )
 

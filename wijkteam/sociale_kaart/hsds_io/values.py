@@ -119,7 +119,7 @@ def _parse_time(raw: str) -> dt.time:
     value_time = dt.time(hours, minutes, seconds, fraction)
     if match[5]:
         # A TimeField carries no offset: convert to local wall-clock time (on today's date, for DST).
-        offset = dt.timezone.utc if match[5] in {"Z", "z"} else _offset(match[5])
+        offset = dt.UTC if match[5] in {"Z", "z"} else _offset(match[5])
         moment = dt.datetime.combine(timezone.localdate(), value_time, tzinfo=offset)
         value_time = timezone.localtime(moment).time()
     return value_time
@@ -219,7 +219,7 @@ def _parse_string(column: Column, raw: str) -> str:
 
 def format_datetime(value: dt.datetime) -> str:
     """RFC 3339 in UTC with "Z"; milliseconds when the value has them (as in HSDS's examples)."""
-    utc = value.astimezone(dt.timezone.utc)
+    utc = value.astimezone(dt.UTC)
     if utc.microsecond == 0:
         text = utc.strftime("%Y-%m-%dT%H:%M:%S")
     elif utc.microsecond % 1000 == 0:

@@ -19,15 +19,7 @@ import structlog
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..models import (
-    HSDS_MODELS,
-    Attribute,
-    Contact,
-    HsdsExternalReference,
-    Phone,
-    Service,
-    ServiceAtLocation,
-)
+from ..models import HSDS_MODELS, Attribute, HsdsExternalReference, HsdsModel, Service, ServiceAtLocation
 from .tables import IMPORT_ORDER, table
 from .validation import CHUNK, Checked, Record
 
@@ -76,14 +68,14 @@ def _write_table(
     model = HSDS_MODELS[table_name]
     t = table(table_name)
     ids = [r.id for r in records]
-    existing: dict[Any, models.Model] = {}
+    existing: dict[Any, HsdsModel] = {}
     externals: dict[tuple[uuid.UUID, str], HsdsExternalReference] = {}
     for batch in _chunks(ids):
-        existing.update(model.objects.in_bulk(batch))
+        existing.update(model._default_manager.in_bulk(batch))
         for ref in HsdsExternalReference.objects.filter(table=table_name, record_id__in=batch):
             externals[(ref.record_id, ref.field)] = ref
-    creates: list[models.Model] = []
-    updates: dict[frozenset[str], list[models.Model]] = defaultdict(list)
+    creates: list[HsdsModel] = []
+    updates: dict[frozenset[str], list[HsdsModel]] = defaultdict(list)
     ext_create: list[HsdsExternalReference] = []
     ext_update: list[HsdsExternalReference] = []
     ext_delete: list[int] = []
@@ -116,11 +108,11 @@ def _write_table(
         for name in changed:
             setattr(obj, name, record.values[name])
         # bulk_update() skips auto_now, so set our last-modified moment here.
-        obj.modified = now  # type: ignore[attr-defined]
+        obj.modified = now
         updates[frozenset(changed)].append(obj)
-    model.objects.bulk_create(creates, batch_size=BATCH)
+    model._default_manager.bulk_create(creates, batch_size=BATCH)
     for fields, objs in updates.items():
-        model.objects.bulk_update(objs, [*sorted(fields), "modified"], batch_size=BATCH)
+        model._default_manager.bulk_update(objs, [*sorted(fields), "modified"], batch_size=BATCH)
     if ext_delete:
         HsdsExternalReference.objects.filter(pk__in=ext_delete).delete()
     HsdsExternalReference.objects.bulk_create(ext_create, batch_size=BATCH)
@@ -132,17 +124,37 @@ def _write_table(
     }
 
 
+# Which records nest a record of each table in the published (full) form: a changed phone changes
+# its service, location, contact ... and through them (see _affected_services) their services.
+CONTAINERS: dict[str, tuple[str, ...]] = {
+    "phone": ("service_id", "location_id", "organization_id", "contact_id", "service_at_location_id"),
+    "contact": ("service_id", "service_at_location_id", "location_id", "organization_id"),
+    "language": ("service_id", "location_id", "phone_id"),
+    "schedule": ("service_id", "location_id", "service_at_location_id"),
+    "address": ("location_id",),
+    "accessibility": ("location_id",),
+    "service_area": ("service_id",),
+    "cost_option": ("service_id",),
+    "required_document": ("service_id",),
+    "funding": ("service_id", "organization_id"),
+    "organization_identifier": ("organization_id",),
+    "location": ("organization_id",),
+    "service_at_location": ("service_id",),
+    "program": ("organization_id",),
+}
+# Containers of containers, looked up in the database, innermost first.
+_EXPANSION_ORDER = ("language", "phone", "contact", "service_at_location", "location", "program")
+
+
 def _touch(touched: dict[str, set[uuid.UUID]], table_name: str, record: Record, old: models.Model | None) -> None:
-    """Remember the changed record and everything it points at (before and after the change)."""
+    """Remember the changed record and the records that nest it (before and after the change)."""
     touched[table_name].add(record.id)
-    for col in table(table_name).references:
+    for attname in CONTAINERS.get(table_name, ()):
+        col = table(table_name).by_name[attname]
         assert col.target is not None
-        new = record.values.get(col.attname)
-        if new is not None:
-            touched[col.target].add(new)
-        previous = getattr(old, col.attname, None) if old is not None else None
-        if previous is not None:
-            touched[col.target].add(previous)
+        for value in (record.values.get(col.attname), getattr(old, col.attname, None) if old is not None else None):
+            if value is not None:
+                touched[col.target].add(value)
     if table_name == "attribute" and "link_id" in record.values:
         touched["*"].add(record.values["link_id"])
     if table_name == "metadata" and "resource_id" in record.values:
@@ -151,45 +163,36 @@ def _touch(touched: dict[str, set[uuid.UUID]], table_name: str, record: Record, 
 
 def _affected_services(touched: dict[str, set[uuid.UUID]]) -> set[uuid.UUID]:
     """Services whose published (nested) form includes one of the touched records."""
-    ids = {name: set(values) for name, values in touched.items()}
-
-    def add(table_name: str, values: Iterable[Any]) -> None:
-        ids.setdefault(table_name, set()).update(v for v in values if v is not None)
-
-    # Attributes and metadata point at any table by id alone.
-    for name in ("service", "location", "service_at_location", "organization", "phone", "contact"):
-        add(name, ids.get("*", set()))
+    ids: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for name, values in touched.items():
+        ids[name].update(values)
+    # Attributes and metadata point at a record of any table by its id alone.
+    for name in ("service", "organization", *_EXPANSION_ORDER):
+        ids[name].update(ids.get("*", set()))
     if ids.get("taxonomy_term"):
-        # A renamed term changes the search document of every service that carries it.
+        # A changed term changes every service that carries it (nested in its attributes).
         for batch in _chunks(list(ids["taxonomy_term"])):
-            add("service", Attribute.objects.filter(taxonomy_term_id__in=batch).values_list("link_id", flat=True))
-    for batch in _chunks(list(ids.get("phone", set()))):
-        for service_id, location_id, organization_id, contact_id, sal_id in Phone.objects.filter(
-            id__in=batch
-        ).values_list("service_id", "location_id", "organization_id", "contact_id", "service_at_location_id"):
-            add("service", [service_id])
-            add("location", [location_id])
-            add("organization", [organization_id])
-            add("contact", [contact_id])
-            add("service_at_location", [sal_id])
-    for batch in _chunks(list(ids.get("contact", set()))):
-        for service_id, location_id, organization_id, sal_id in Contact.objects.filter(id__in=batch).values_list(
-            "service_id", "location_id", "organization_id", "service_at_location_id"
-        ):
-            add("service", [service_id])
-            add("location", [location_id])
-            add("organization", [organization_id])
-            add("service_at_location", [sal_id])
-    for batch in _chunks(list(ids.get("service_at_location", set()))):
-        add("service", ServiceAtLocation.objects.filter(id__in=batch).values_list("service_id", flat=True))
+            links = Attribute.objects.filter(taxonomy_term_id__in=batch)
+            ids["service"].update(links.values_list("link_id", flat=True))
+    for name in _EXPANSION_ORDER:
+        model = HSDS_MODELS[name]
+        columns = CONTAINERS[name]
+        for batch in _chunks(list(ids.get(name, set()))):
+            for values in model._default_manager.filter(id__in=batch).values_list(*columns):
+                for column, value in zip(columns, values, strict=True):
+                    if value is not None:
+                        target = table(name).by_name[column].target
+                        assert target is not None
+                        ids[target].add(value)
+    services = set(ids.get("service", set()))
     for batch in _chunks(list(ids.get("location", set()))):
-        add("service", ServiceAtLocation.objects.filter(location_id__in=batch).values_list("service_id", flat=True))
+        services.update(ServiceAtLocation.objects.filter(location_id__in=batch).values_list("service_id", flat=True))
     for batch in _chunks(list(ids.get("organization", set()))):
-        add("service", Service.objects.filter(organization_id__in=batch).values_list("id", flat=True))
+        services.update(Service.objects.filter(organization_id__in=batch).values_list("id", flat=True))
     for batch in _chunks(list(ids.get("program", set()))):
-        add("service", Service.objects.filter(program_id__in=batch).values_list("id", flat=True))
+        services.update(Service.objects.filter(program_id__in=batch).values_list("id", flat=True))
     found: set[uuid.UUID] = set()
-    for batch in _chunks(list(ids.get("service", set()))):
+    for batch in _chunks(list(services)):
         found.update(Service.objects.filter(id__in=batch).values_list("id", flat=True))
     return found
 

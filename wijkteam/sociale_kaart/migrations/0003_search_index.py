@@ -8,6 +8,9 @@ The DDL is written out here (not imported) so this migration keeps doing what it
 code changes. The index starts empty: `manage.py rebuild_search_index` fills it (the demo generator
 and the HSDS importer call reindex_all()).
 
+status and checked_on (visibility.last_checked) let the one retrieval query apply the public
+visibility rule of visibility.py without a per-match lookup in the wide service table.
+
 No foreign key to sociale_kaart_service: the search joins on the service id anyway, and a foreign
 key would block Django's flush (TRUNCATE) of the service table in transactional tests.
 """
@@ -18,12 +21,12 @@ from django.apps.registry import Apps
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
+# Small columns first, long text last: SQLite stores a row's columns in order and spills long rows
+# to overflow pages, so the filters and the re-rank (which read only the small columns for every
+# match) never touch those pages.
 _COMMON_COLUMNS = """
-    name_text TEXT NOT NULL DEFAULT '',
-    org_text TEXT NOT NULL DEFAULT '',
-    terms_text TEXT NOT NULL DEFAULT '',
-    body_text TEXT NOT NULL DEFAULT '',
-    words TEXT NOT NULL DEFAULT '',
+    status VARCHAR(20) NOT NULL DEFAULT '',
+    checked_on DATE NULL,
     codes TEXT NOT NULL DEFAULT ' ',
     min_age REAL NULL,
     max_age REAL NULL,
@@ -31,8 +34,13 @@ _COMMON_COLUMNS = """
     rolstoel SMALLINT NOT NULL DEFAULT 0,
     talen TEXT NOT NULL DEFAULT ' ',
     wijken TEXT NOT NULL DEFAULT ' ',
+    sort_name TEXT NOT NULL DEFAULT '',
+    name_text TEXT NOT NULL DEFAULT '',
     points TEXT NOT NULL DEFAULT '',
-    sort_name TEXT NOT NULL DEFAULT ''
+    org_text TEXT NOT NULL DEFAULT '',
+    terms_text TEXT NOT NULL DEFAULT '',
+    body_text TEXT NOT NULL DEFAULT '',
+    words TEXT NOT NULL DEFAULT ''
 """
 
 SQLITE_FORWARD = [

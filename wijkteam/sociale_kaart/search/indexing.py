@@ -23,6 +23,7 @@ from functools import cache
 from django.db import transaction
 from django.db.models import Q
 
+from .. import visibility
 from ..models import (
     Accessibility,
     Attribute,
@@ -49,25 +50,70 @@ _NOT_ACCESSIBLE = re.compile(r"\b(niet|geen|not|no)\s+(rolstoel|wheelchair)")
 
 # Language names (Dutch and English) and ISO 639-2/3 codes to the ISO 639-1 code the filter uses.
 LANGUAGE_CODES = {
-    "nederlands": "nl", "dutch": "nl", "nld": "nl", "dut": "nl",
-    "engels": "en", "english": "en", "eng": "en",
-    "arabisch": "ar", "arabic": "ar", "ara": "ar",
-    "turks": "tr", "turkish": "tr", "tur": "tr",
-    "pools": "pl", "polish": "pl", "pol": "pl",
-    "duits": "de", "german": "de", "deu": "de", "ger": "de",
-    "frans": "fr", "french": "fr", "fra": "fr", "fre": "fr",
-    "spaans": "es", "spanish": "es", "spa": "es",
-    "portugees": "pt", "portuguese": "pt", "por": "pt",
-    "oekraiens": "uk", "ukrainian": "uk", "ukr": "uk",
-    "russisch": "ru", "russian": "ru", "rus": "ru",
-    "somalisch": "so", "somali": "so", "som": "so",
-    "tigrinya": "ti", "tir": "ti",
-    "farsi": "fa", "perzisch": "fa", "persian": "fa", "fas": "fa", "per": "fa",
-    "koerdisch": "ku", "kurdish": "ku", "kur": "ku",
-    "papiaments": "pap", "chinees": "zh", "chinese": "zh", "zho": "zh", "chi": "zh",
-    "roemeens": "ro", "romanian": "ro", "ron": "ro", "rum": "ro",
-    "bulgaars": "bg", "bulgarian": "bg", "bul": "bg",
-    "italiaans": "it", "italian": "it", "ita": "it",
+    "nederlands": "nl",
+    "dutch": "nl",
+    "nld": "nl",
+    "dut": "nl",
+    "engels": "en",
+    "english": "en",
+    "eng": "en",
+    "arabisch": "ar",
+    "arabic": "ar",
+    "ara": "ar",
+    "turks": "tr",
+    "turkish": "tr",
+    "tur": "tr",
+    "pools": "pl",
+    "polish": "pl",
+    "pol": "pl",
+    "duits": "de",
+    "german": "de",
+    "deu": "de",
+    "ger": "de",
+    "frans": "fr",
+    "french": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "spaans": "es",
+    "spanish": "es",
+    "spa": "es",
+    "portugees": "pt",
+    "portuguese": "pt",
+    "por": "pt",
+    "oekraiens": "uk",
+    "ukrainian": "uk",
+    "ukr": "uk",
+    "russisch": "ru",
+    "russian": "ru",
+    "rus": "ru",
+    "somalisch": "so",
+    "somali": "so",
+    "som": "so",
+    "tigrinya": "ti",
+    "tir": "ti",
+    "farsi": "fa",
+    "perzisch": "fa",
+    "persian": "fa",
+    "fas": "fa",
+    "per": "fa",
+    "koerdisch": "ku",
+    "kurdish": "ku",
+    "kur": "ku",
+    "papiaments": "pap",
+    "chinees": "zh",
+    "chinese": "zh",
+    "zho": "zh",
+    "chi": "zh",
+    "roemeens": "ro",
+    "romanian": "ro",
+    "ron": "ro",
+    "rum": "ro",
+    "bulgaars": "bg",
+    "bulgarian": "bg",
+    "bul": "bg",
+    "italiaans": "it",
+    "italian": "it",
+    "ita": "it",
 }
 
 
@@ -175,7 +221,7 @@ def _shipped_slugs() -> tuple[str, ...]:
 def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
     bundle = _Bundle()
     terms = {
-        t.id: _Term(t.code, t.name, t.taxonomy.slug or "", t.minimum_age, t.maximum_age)
+        t.id: _Term(t.code, t.name, (t.taxonomy.slug if t.taxonomy else "") or "", t.minimum_age, t.maximum_age)
         for t in TaxonomyTerm.objects.filter(taxonomy__slug__in=_shipped_slugs()).select_related("taxonomy")
     }
     for chunk in _chunks(service_ids):
@@ -198,9 +244,9 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
                 physical=row["location_type"] == LocationType.PHYSICAL,
                 wijk=row["buurt__wijk__code"],
             )
-        for location_id, description, details in Accessibility.objects.filter(
-            location_id__in=location_ids
-        ).values_list("location_id", "description", "details"):
+        for location_id, description, details in Accessibility.objects.filter(location_id__in=location_ids).values_list(
+            "location_id", "description", "details"
+        ):
             if location_id in locations and _says_wheelchair_accessible(f"{description} {details}"):
                 locations[location_id].accessible = True
         for service_id, location_id, code, name in Language.objects.filter(
@@ -313,6 +359,8 @@ def build_row(service: Service, bundle: _Bundle) -> backends.IndexRow:
     minimum, maximum = _age_range(service, terms)
     return backends.IndexRow(
         service_id=service.id,
+        status=service.status,
+        checked_on=visibility.last_checked(service),
         name_text=name.text(),
         org_text=org.text(),
         terms_text=term_text,
@@ -343,6 +391,9 @@ def _chunks(ids: list[uuid.UUID], size: int = CHUNK) -> Iterator[list[uuid.UUID]
 def _services(ids: list[uuid.UUID] | None) -> Iterator[Service]:
     fields = (
         "id",
+        "status",
+        "assured_date",
+        "created",
         "name",
         "alternate_name",
         "description",

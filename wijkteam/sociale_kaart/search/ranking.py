@@ -2,8 +2,13 @@
 """Re-ranking of the retrieved candidates: text relevance, detected domains and distance.
 
 The database returns candidates with its own text score (FTS5 bm25 or IDF-weighted ts_rank); the
-scales differ per engine, so the score is first divided by the best one. Then:
+scales differ per engine, so the score is first divided by the best one. FTS5's bm25 also floors
+the IDF of a word found in more than half the services at ~0, so a common word ("vrijwilliger")
+would rank a service NAMED for it no higher than one that mentions it in passing; hence the
+second text signal, engine-independent: the IDF-weighted share of the query's words found in the
+service's name. Then:
 
+    text      = 0.5 · engine score / best + 0.5 · name coverage
     relevance = (0.55 · text + 0.35 · share of detected levensdomeinen the service carries
                  + 0.10 · share of detected soorten/doelgroepen) / sum of the weights in play
     score     = relevance · 1 / (1 + distance_km / 2)          (only when a place is given)
@@ -12,6 +17,7 @@ A service in the wijk asked for (a location there, or a service area covering it
 distance 0; one without coordinates (online, by phone) as 3 km, so it is neither hidden nor
 put before help around the corner. Distances are haversine; a cheap latitude/longitude box
 prefilter skips the trigonometry for points that cannot beat the nearest one found so far.
+Points and ids are parsed only where needed: the re-rank handles hundreds of rows per search.
 """
 
 from __future__ import annotations
@@ -20,12 +26,13 @@ import math
 import uuid
 from dataclasses import dataclass
 
-from .backends import Candidate
+from .backends import Candidate, Concept
 from .understanding import Understanding
 
 TEXT_WEIGHT = 0.55
 DOMAIN_WEIGHT = 0.35
 OTHER_WEIGHT = 0.10
+NAME_SHARE = 0.5
 HALF_DISTANCE_KM = 2.0
 NO_POINT_KM = 3.0
 EARTH_RADIUS_KM = 6371.0088
@@ -34,11 +41,19 @@ KM_PER_DEGREE_LAT = 111.2
 
 @dataclass(frozen=True)
 class Ranked:
-    service_id: uuid.UUID
+    key: object  # the engine's service id (see Candidate.key)
     score: float
     distance_km: float | None
-    location_id: uuid.UUID | None
+    location_hex: str | None
     matched_domains: tuple[str, ...]
+
+    @property
+    def service_id(self) -> uuid.UUID:
+        return self.key if isinstance(self.key, uuid.UUID) else uuid.UUID(str(self.key))
+
+    @property
+    def location_id(self) -> uuid.UUID | None:
+        return uuid.UUID(self.location_hex) if self.location_hex else None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -49,21 +64,21 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def parse_points(points: str) -> list[tuple[uuid.UUID, float | None, float | None]]:
-    parsed: list[tuple[uuid.UUID, float | None, float | None]] = []
+def parse_points(points: str) -> list[tuple[str, float | None, float | None]]:
+    parsed: list[tuple[str, float | None, float | None]] = []
     for part in points.split(";"):
         if not part:
             continue
         location_hex, lat, lon = part.split(",")
-        parsed.append((uuid.UUID(location_hex), float(lat) if lat else None, float(lon) if lon else None))
+        parsed.append((location_hex, float(lat) if lat else None, float(lon) if lon else None))
     return parsed
 
 
 def nearest(
-    points: list[tuple[uuid.UUID, float | None, float | None]], origin: tuple[float, float]
-) -> tuple[uuid.UUID | None, float | None]:
+    points: list[tuple[str, float | None, float | None]], origin: tuple[float, float]
+) -> tuple[str | None, float | None]:
     lat0, lon0 = origin
-    best_id: uuid.UUID | None = None
+    best_id: str | None = None
     best_km: float | None = None
     km_per_degree_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(lat0))
     for location_id, lat, lon in points:
@@ -81,6 +96,37 @@ def nearest(
     return best_id, best_km
 
 
+@dataclass(frozen=True)
+class _NameTest:
+    """A word concept compiled for the per-candidate name check (hundreds of rows per search)."""
+
+    weight: float
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    all_of: tuple[tuple[str, ...], ...]
+
+    def found_in(self, tokens: set[str]) -> bool:
+        if not self.exact.isdisjoint(tokens):
+            return True
+        if self.prefixes and any(token.startswith(self.prefixes) for token in tokens):
+            return True
+        return any(all(stem in tokens for stem in group) for group in self.all_of)
+
+
+def _name_test(concept: Concept) -> _NameTest:
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    all_of: list[tuple[str, ...]] = []
+    for clause in concept.clauses:
+        if len(clause.stems) > 1:
+            all_of.append(clause.stems)
+        elif clause.prefix:
+            prefixes.append(clause.stems[0])
+        else:
+            exact.add(clause.stems[0])
+    return _NameTest(concept.weight, frozenset(exact), tuple(prefixes), tuple(all_of))
+
+
 def rank(
     candidates: list[Candidate],
     understanding: Understanding,
@@ -90,38 +136,47 @@ def rank(
     filter_domains: tuple[str, ...] = (),
 ) -> list[Ranked]:
     weights = understanding.code_weights
-    domain_weights = {c: w for c, w in weights.items() if c in understanding.domains}
-    other_weights = {c: w for c, w in weights.items() if c not in understanding.domains}
-    domain_total = sum(domain_weights.values())
-    other_total = sum(other_weights.values())
+    # Codes are matched as " LD01 " inside the row's space-padded code list: no set per row.
+    domain_weights = [(f" {c} ", w) for c, w in weights.items() if c in understanding.domains]
+    other_weights = [(f" {c} ", w) for c, w in weights.items() if c not in understanding.domains]
+    domain_total = sum(w for _c, w in domain_weights)
+    other_total = sum(w for _c, w in other_weights)
+    name_tests = [_name_test(c) for c in understanding.concepts if not c.is_code]
+    word_total = sum(t.weight for t in name_tests)
     best_text = max((c.score for c in candidates), default=0.0)
     has_text = understanding.has_text and best_text > 0
     place = origin is not None or bool(wijk)
     wijk_token = f" {wijk} " if wijk else None
+    domain_tokens = [(code, f" {code} ") for code in understanding.domains]
+    filter_tokens = [(code, f" {code} ") for code in filter_domains if code not in understanding.domains]
 
     active = (TEXT_WEIGHT if has_text else 0.0) + (DOMAIN_WEIGHT if domain_total else 0.0)
     active += OTHER_WEIGHT if other_total else 0.0
 
     ranked: list[tuple[float, int, Ranked]] = []
     for position, candidate in enumerate(candidates):
-        codes = set(candidate.codes.split())
+        codes = candidate.codes
         relevance = 1.0
         if active:
-            total = TEXT_WEIGHT * (candidate.score / best_text) if has_text else 0.0
+            total = 0.0
+            if has_text:
+                text = candidate.score / best_text
+                if word_total:
+                    name_tokens = set(candidate.name_text.split())
+                    covered = sum(t.weight for t in name_tests if t.found_in(name_tokens))
+                    text = NAME_SHARE * covered / word_total + (1 - NAME_SHARE) * text
+                total += TEXT_WEIGHT * text
             if domain_total:
-                total += DOMAIN_WEIGHT * sum(w for c, w in domain_weights.items() if c in codes) / domain_total
+                total += DOMAIN_WEIGHT * sum(w for c, w in domain_weights if c in codes) / domain_total
             if other_total:
-                total += OTHER_WEIGHT * sum(w for c, w in other_weights.items() if c in codes) / other_total
+                total += OTHER_WEIGHT * sum(w for c, w in other_weights if c in codes) / other_total
             relevance = total / active
 
-        points = parse_points(candidate.points)
-        location_id: uuid.UUID | None = points[0][0] if points else None
+        location_hex: str | None = None
         distance: float | None = None
-        if origin is not None:
-            near_id, distance = nearest(points, origin)
-            if near_id is not None:
-                location_id = near_id
         score = relevance
+        if origin is not None:
+            location_hex, distance = nearest(parse_points(candidate.points), origin)
         if place:
             if wijk_token and wijk_token in candidate.wijken:
                 effective = 0.0
@@ -131,18 +186,19 @@ def rank(
                 effective = NO_POINT_KM
             score = relevance / (1.0 + effective / HALF_DISTANCE_KM)
 
-        matched = [c for c in understanding.domains if c in codes]
-        matched += [c for c in filter_domains if c in codes and c not in matched]
+        matched = tuple(code for code, token in domain_tokens if token in codes)
+        if filter_tokens:
+            matched += tuple(code for code, token in filter_tokens if token in codes)
         ranked.append(
             (
                 score,
                 position,
                 Ranked(
-                    service_id=candidate.service_id,
+                    key=candidate.key,
                     score=round(score, 6),
                     distance_km=distance,
-                    location_id=location_id,
-                    matched_domains=tuple(matched),
+                    location_hex=location_hex or candidate.points.split(",", 1)[0] or None,
+                    matched_domains=matched,
                 ),
             )
         )

@@ -18,6 +18,7 @@ Pure Python over the cached vocabulary; microseconds per query once the vocabula
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -77,7 +78,7 @@ def understand(text: str, vocabulary: Vocabulary) -> Understanding:
 
     # Adjacent words as one compound, only when the joined word is known (index or synonyms).
     joined_items: list[_Word] = []
-    for left, right in zip(items, items[1:], strict=False):
+    for left, right in itertools.pairwise(items):
         joined = left.surface + right.surface
         candidate = _make_word(-1, joined, vocabulary)
         if candidate.known or joined in vocabulary.synonym_words:
@@ -94,8 +95,11 @@ def understand(text: str, vocabulary: Vocabulary) -> Understanding:
             concepts.append(concept)
     ordered_codes = sorted(code_weights, key=lambda c: (-code_weights[c], c))
     for code in ordered_codes:
+        if not code.startswith("LD"):
+            # Soorten and doelgroepen only re-rank: "voor ouderen" narrows a topic, it is none.
+            continue
         token = code.lower()
-        concepts.append(Concept(label=code, clauses=(Clause((token,)),), weight=vocabulary.idf([token])))
+        concepts.append(Concept(label=code, clauses=(Clause((token,)),), weight=vocabulary.idf([token]), is_code=True))
 
     domains = tuple(c for c in ordered_codes if vocabulary.terms.get(c) and c.startswith("LD"))
     others = tuple(c for c in ordered_codes if c not in domains)

@@ -109,7 +109,8 @@ class Vocabulary:
 
     def _correct(self, word: str) -> str | None:
         length = len(word)
-        if length < 4:
+        # Four-letter words have too many real neighbours: "zoon" is no typo of "woon".
+        if length < 5:
             return None
         max_distance = 1 if length < 8 else 2
         choices: list[str] = []
@@ -204,9 +205,7 @@ def load() -> Vocabulary:
                 if key in seen:
                     continue
                 seen.add(key)
-                synonym = Synonym(
-                    code=code, phrase=normalise(alternative), word_stems=key, surfaces=tuple(content)
-                )
+                synonym = Synonym(code=code, phrase=normalise(alternative), word_stems=key, surfaces=tuple(content))
                 vocabulary.synonyms.append(synonym)
     by_stem: dict[str, list[Synonym]] = defaultdict(list)
     for synonym in vocabulary.synonyms:

@@ -32,16 +32,13 @@ def _first_sentence(text: str) -> str:
 @register.simple_tag
 def levensdomein_tiles() -> list[DomainTile]:
     """The 13 levensdomeinen as home-page tiles: B1 label, a one-line hint, and a search link."""
-    descriptions = dict(
-        TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "description")
-    )
+    descriptions = dict(TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "description"))
     search = reverse("sociale_kaart_public:search")
-    return [
-        DomainTile(
-            code=code,
-            label=levensdomein_label(code),
-            hint=_first_sentence(descriptions.get(code, "")),
-            url=f"{search}?{urlencode({'levensdomein': code})}",
-        )
-        for code in LEVENSDOMEIN_LABELS
-    ]
+    tiles = []
+    for code in LEVENSDOMEIN_LABELS:
+        label = levensdomein_label(code)
+        hint = _first_sentence(descriptions.get(code, ""))
+        if hint.rstrip(".").lower() == label.lower():
+            hint = ""  # "Wonen." under "Wonen" adds nothing
+        tiles.append(DomainTile(code, label, hint, f"{search}?{urlencode({'levensdomein': code})}"))
+    return tiles
