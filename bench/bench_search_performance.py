@@ -75,7 +75,12 @@ QUERIES = [
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--services", type=int, default=int(os.environ.get("BENCH_SEARCH_SERVICES", 10_000)))
-    parser.add_argument("--workers", type=int, default=3)
+    # Sync workers, 2 x cores + 1: the request work is CPU-bound Python (templates, ORM), which
+    # threads in one process cannot run in parallel (GIL); processes can, and a spare one covers the
+    # moments a worker waits on the database or the socket.
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=1, help="> 1 runs gunicorn's gthread worker")
+    parser.add_argument("--no-preload", action="store_true", help="do not import the app before forking")
     parser.add_argument("--rates", default="25,50,100,200,400")
     parser.add_argument("--step-seconds", type=float, default=10.0)
     parser.add_argument("--repeats", type=int, default=6, help="single-client rounds over the query list")
@@ -189,21 +194,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_gunicorn(
+    env: dict[str, str], port: int, workers: int, *, threads: int = 1, preload: bool = True
+) -> subprocess.Popen[bytes]:
     gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [
+        str(gunicorn),
+        "wijkteam.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--backlog",
+        "2048",
+    ]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    if preload:
+        # Django, the URL conf and the app modules imported once and shared copy-on-write.
+        command.append("--preload")
     process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "wijkteam.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--backlog",
-            "2048",
-        ],
+        command,
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -281,6 +294,7 @@ class StepResult:
     errors: int
     seconds: float
     latencies: list[float]
+    load: float = 0.0  # 1-minute load average after the step: other work on the machine shows here
 
 
 def load_step(port: int, kind: str, rate: int, seconds: float) -> StepResult:
@@ -326,7 +340,7 @@ def load_step(port: int, kind: str, rate: int, seconds: float) -> StepResult:
     dropped = sum(1 for f in futures if f.cancel())
     pool.shutdown(wait=True)
     duration = time.perf_counter() - start
-    return StepResult(rate, total, counts["ok"], counts["errors"] + dropped, duration, latencies)
+    return StepResult(rate, total, counts["ok"], counts["errors"] + dropped, duration, latencies, os.getloadavg()[0])
 
 
 def load_ladder(port: int, kind: str, rates: list[int], seconds: float, result: Any) -> None:
@@ -377,9 +391,14 @@ def bench_engine(label: str, database_url: str, args: argparse.Namespace) -> Non
             PYTHONPATH=str(ROOT),
         )
         port = free_port()
-        server = start_gunicorn(env, port, args.workers)
+        server = start_gunicorn(env, port, args.workers, threads=args.threads, preload=not args.no_preload)
         try:
-            print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; load average {os.getloadavg()[0]:.1f}")
+            kind = f"gthread workers x {args.threads} threads" if args.threads > 1 else "sync workers"
+            preload = "" if args.no_preload else ", --preload"
+            print(
+                f"gunicorn: {args.workers} {kind}{preload} on 127.0.0.1:{port}; "
+                f"load average {os.getloadavg()[0]:.1f}"
+            )
             rows = [("raw SQL on the engine", raw, 0, "")]
             rows.append(("search_services() in process", function, 0, ""))
             single: dict[str, list[float]] = {}
@@ -408,12 +427,15 @@ def bench_engine(label: str, database_url: str, args: argparse.Namespace) -> Non
                     continue
                 steps = run_child(load_ladder, port, kind, rates, args.step_seconds)
                 print(f"\n(b) throughput, {title}, open loop, {args.step_seconds:.0f} s per step")
-                print(f"{'offered rps':>11} {'achieved rps':>12} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} {'sent':>6}")
+                print(
+                    f"{'offered rps':>11} {'achieved rps':>12} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+                    f"{'sent':>6} {'load':>5}"
+                )
                 for step in steps:
                     achieved = step.ok / max(step.seconds, 1e-9)
                     print(
                         f"{step.rate:>11} {achieved:>12.1f} {ms(pct(step.latencies, 50))} "
-                        f"{ms(pct(step.latencies, 95))} {step.errors:>7} {step.sent:>6}"
+                        f"{ms(pct(step.latencies, 95))} {step.errors:>7} {step.sent:>6} {step.load:>5.1f}"
                     )
         finally:
             server.terminate()

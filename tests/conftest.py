@@ -125,3 +125,22 @@ pytest_plugins = ["tests.browser_support"]
 def _fast_password_hashing(settings: Any) -> None:
     # PBKDF2's deliberate slowness protects production passwords; in tests it only costs minutes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _shipped_taxonomies(request: Any) -> None:
+    """The taxonomies come from a data migration; a transactional test's flush removes them.
+
+    Whatever ran before, every database test starts with the shipped taxonomies present.
+    """
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if not (names & {"db", "transactional_db"} or marker):
+        return
+    transactional = "transactional_db" in names or bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from wijkteam.sociale_kaart.models import TaxonomyTerm
+    from wijkteam.sociale_kaart.taxonomies import load_taxonomies
+
+    if not TaxonomyTerm.objects.exists():
+        load_taxonomies()

@@ -230,6 +230,11 @@ WIJKTEAM_HASH_KEY = env_str("WIJKTEAM_HASH_KEY")
 # "demo" only on the demo municipality (run.py demo): unlocks the demo-only commands.
 WIJKTEAM_ENV = env_str("WIJKTEAM_ENV", "")
 WIJKTEAM_GEMEENTE_NAAM = env_str("WIJKTEAM_GEMEENTE_NAAM", "Gemeente Voorbeeld")
+# Geocoding through PDOK Locatieserver; off by default so the demo and tests never go online.
+WIJKTEAM_GEOCODING_ONLINE = env_bool("WIJKTEAM_GEOCODING_ONLINE", False)
+WIJKTEAM_PDOK_LOCATIESERVER_URL = env_str(
+    "WIJKTEAM_PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
+)
 # Only trust X-Forwarded-For when a proxy in front of us sets it.
 WIJKTEAM_TRUSTED_PROXY_COUNT = env_int("WIJKTEAM_TRUSTED_PROXY_COUNT", 0)
 

@@ -17,4 +17,7 @@ def wijkteam(request: HttpRequest) -> dict[str, Any]:
         "may_use_admin": permissions.may_use_admin(user),
         "may_use_werkomgeving": permissions.may_use_werkomgeving(user),
         "may_view_personal_data": permissions.may_view_personal_data(user),
+        "may_maintain_sociale_kaart": permissions.may_maintain_sociale_kaart(user),
+        "may_view_verouderd_aanbod": permissions.may_view_verouderd_aanbod(user),
+        "may_import_sociale_kaart": permissions.may_import_sociale_kaart(user),
     }

@@ -34,9 +34,8 @@ MAX_PER_PAGE = 200
 MINIMAL_MAX_PER_PAGE = 10_000
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
-# The search engine pages by at most 100; beyond 2,000 hits a text match says little.
-SEARCH_PAGE = 100
-SEARCH_MAX_PAGES = 20
+# Beyond 2,000 hits a text match says little: the API ranks and counts at most this many.
+SEARCH_MAX_HITS = 2000
 _PROXIMITY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|km)?\s*$", re.IGNORECASE)
 EARTH_RADIUS_KM = 6371.0088
 
@@ -156,19 +155,33 @@ def text_q(text: str, fields: Sequence[str]) -> Q:
     return query
 
 
-def search_ranking(text: str) -> list[uuid.UUID]:
+def search_ranking(text: str, *, limit: int = SEARCH_MAX_HITS) -> list[uuid.UUID]:
     """`search`: ids of the publicly visible services the kaart's search engine finds for `text`,
     most relevant first (stemming, synonyms, typo tolerance: the same answers as the public search
-    box). The API's one entry to search; the filters and the ordering build on this list."""
-    from ..search import SearchQuery, search_services
+    box). The API's one entry to search; the filters and the ordering build on this list.
 
-    found: list[uuid.UUID] = []
-    for page in range(1, SEARCH_MAX_PAGES + 1):
-        result = search_services(SearchQuery(text=text, page=page, per_page=SEARCH_PAGE))
-        found += [hit.service.id for hit in result.hits]
-        if len(result.hits) < SEARCH_PAGE or len(found) >= result.total:
-            break
-    return list(dict.fromkeys(found))
+    Ids only, in one retrieval query: loading Service rows here (as paging through search_services
+    did) cost half a second for a common word, for rows the page mostly never shows."""
+    ids, _total = search_window(text, limit=limit)
+    return ids
+
+
+def search_window(text: str, *, limit: int) -> tuple[list[uuid.UUID], int]:
+    """The best `limit` ids for `text` and the number of matches (capped at SEARCH_MAX_HITS).
+
+    At least CANDIDATES ids are ranked whatever `limit` is, so the first page orders its services
+    exactly as the public search page does (which re-ranks that many best text matches)."""
+    from ..search import CANDIDATES, SearchQuery, ranked_service_ids
+
+    limit = max(0, min(limit, SEARCH_MAX_HITS))
+    ids, total = ranked_service_ids(SearchQuery(text=text), limit=max(limit, CANDIDATES))
+    return list(dict.fromkeys(ids))[:limit], min(total, SEARCH_MAX_HITS)
+
+
+def has_service_filters(request: HttpRequest) -> bool:
+    """Whether a filter of `filter_services` (or a place) narrows the services beyond `search`."""
+    names = ("taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "postcode", "proximity")
+    return any(request.GET.get(name, "").strip() for name in names)
 
 
 # --- Taxonomy, organisation and modification filters ---------------------------------------------

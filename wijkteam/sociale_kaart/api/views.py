@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -35,7 +36,7 @@ from ..visibility import publicly_visible
 from . import filters, serializers
 from .filters import ApiError
 from .openapi import HSDS_VERSION, profile_url, served_document
-from .pagination import envelope, in_order, paginate
+from .pagination import Page, envelope, in_order, paginate
 
 NDJSON = "application/x-ndjson"
 NDJSON_CHUNK = 100
@@ -97,9 +98,25 @@ def _uuid(value: str) -> uuid.UUID:
         raise Http404 from None
 
 
+@dataclass(frozen=True)
+class _SearchOnly:
+    """`search` without other filters: the engine pages and counts itself, so a page loads only its
+    own ids (no list of every match, no SQL round trip over thousands of ids)."""
+
+    text: str
+
+    def ids(self) -> list[uuid.UUID]:
+        return filters.search_ranking(self.text)
+
+    def page(self, number: int, per_page: int) -> Page:
+        start = (number - 1) * per_page
+        ids, total = filters.search_window(self.text, limit=start + per_page)
+        return Page(ids=ids[start : start + per_page], total=total, number=number, per_page=per_page)
+
+
 def _list_response(
     request: HttpRequest,
-    source: QuerySet[Any] | Sequence[uuid.UUID],
+    source: QuerySet[Any] | Sequence[uuid.UUID] | _SearchOnly,
     render: Renderer,
     *,
     max_per_page: int = filters.MAX_PER_PAGE,
@@ -107,7 +124,10 @@ def _list_response(
 ) -> HttpResponse | StreamingHttpResponse:
     """A page in the HSDS envelope, or with format=ndjson every result, one JSON object per line."""
     if filters.output_format(request) == "ndjson":
-        ids = list(source.values_list("id", flat=True)) if isinstance(source, QuerySet) else list(source)
+        if isinstance(source, _SearchOnly):
+            ids = source.ids()
+        else:
+            ids = list(source.values_list("id", flat=True)) if isinstance(source, QuerySet) else list(source)
 
         def lines() -> Iterator[str]:
             for start in range(0, len(ids), NDJSON_CHUNK):
@@ -117,7 +137,7 @@ def _list_response(
         return StreamingHttpResponse(lines(), content_type=NDJSON)
     number = filters.integer(request, "page", 1)
     per_page = min(filters.integer(request, "per_page", default_per_page), max_per_page)
-    page = paginate(source, number, per_page)
+    page = source.page(number, per_page) if isinstance(source, _SearchOnly) else paginate(source, number, per_page)
     return _json(envelope(page, render(page.ids) if page.ids else []))
 
 
@@ -162,13 +182,16 @@ SERVICE_LIST_PARAMS = (
 
 def _render_services(full: bool, minimal: bool) -> Renderer:
     def render(ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+        # Visibility again on the page's own rows: a search-only page comes straight from the index,
+        # and a service hidden since its last reindex must not slip out through the API.
+        page_services = _visible_services().filter(id__in=ids)
         if minimal:
-            rows = {r["id"]: r for r in Service.objects.filter(id__in=ids).values(*serializers.MINIMAL_FIELDS)}
+            rows = {r["id"]: r for r in page_services.values(*serializers.MINIMAL_FIELDS)}
             return serializers.services_minimal(rows[i] for i in ids if i in rows)
         if full:
-            services = serializers.services_full_queryset(Service.objects.filter(id__in=ids))
+            services = serializers.services_full_queryset(page_services)
             return serializers.services_full(in_order(list(services), ids))
-        services = serializers.services_list_queryset(Service.objects.filter(id__in=ids))
+        services = serializers.services_list_queryset(page_services)
         return serializers.services_list(in_order(list(services), ids))
 
     return render
@@ -180,18 +203,22 @@ def service_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     full = filters.boolean(request, "full")
     if minimal and full:
         raise ApiError(_("'minimal' en 'full' gaan niet samen"))
-    qs = filters.filter_services(_visible_services(), request)
-    ranked = filters.ranking(request)
-    if ranked is not None:
-        qs = qs.filter(id__in=ranked)
-    where = filters.place(request)
-    source: QuerySet[Any] | list[uuid.UUID]
-    if where is not None:
-        source = filters.services_by_place(qs, where)
-    elif ranked is not None:
-        source = _in_ranking(qs.values_list("id", flat=True), ranked)
+    text = request.GET.get("search", "").strip()
+    source: QuerySet[Any] | list[uuid.UUID] | _SearchOnly
+    if text and not filters.has_service_filters(request):
+        source = _SearchOnly(text)
     else:
-        source = qs.order_by("name", "id")
+        qs = filters.filter_services(_visible_services(), request)
+        ranked = filters.ranking(request)
+        if ranked is not None:
+            qs = qs.filter(id__in=ranked)
+        where = filters.place(request)
+        if where is not None:
+            source = filters.services_by_place(qs, where)
+        elif ranked is not None:
+            source = _in_ranking(qs.values_list("id", flat=True), ranked)
+        else:
+            source = qs.order_by("name", "id")
     if minimal:
         return _list_response(
             request, source, _render_services(False, True),

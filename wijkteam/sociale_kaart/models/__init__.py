@@ -36,6 +36,7 @@ from .details import (
     ServiceArea,
     Weekday,
 )
+from .imports import HsdsExternalReference, HsdsImport, HsdsImportFormat, HsdsImportStatus  # noqa: F401
 from .taxonomy import (
     LINK_TYPE_BY_TAXONOMY,
     Attribute,
@@ -45,7 +46,6 @@ from .taxonomy import (
     Taxonomy,
     TaxonomyTerm,
 )
-from .imports import HsdsExternalReference, HsdsImport, HsdsImportFormat, HsdsImportStatus  # noqa: F401
 from .werk import DuplicateCandidate, ServiceMerge, VerificationTask  # noqa: F401 (registers our workflow models)
 
 HSDS_MODELS: dict[str, type[HsdsModel]] = {
