@@ -34,7 +34,7 @@ class WijkFactory(DjangoModelFactory):
         model = Wijk
 
     gemeente = factory.SubFactory(GemeenteFactory)
-    code = factory.Sequence(lambda n: f"WK0999{n:02d}")
+    code = factory.Sequence(lambda n: f"WK{(n // 100) % 10000:04d}{n % 100:02d}")
     naam = factory.Sequence(lambda n: f"Wijk {n}")
 
 

@@ -17,6 +17,9 @@ def test_healthz_reports_database_and_migrations():
 def test_healthz_fails_when_a_migration_is_missing(monkeypatch):
     from django.db.migrations.executor import MigrationExecutor
 
+    from wijkteam.core import views
+
+    monkeypatch.setattr(views, "_migrations_applied", False)
     monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("pending", False)])
     response = Client().get("/healthz")
     assert response.status_code == 503
