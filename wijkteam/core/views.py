@@ -28,7 +28,7 @@ _migrations_applied = False
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Database reachable and every migration applied; 503 otherwise (for load balancers)."""
-    global _migrations_applied  # noqa: PLW0603 - a per-process fact: code and migrations change only on restart
+    global _migrations_applied  # a per-process fact: code and migrations change only on restart
     checks = {"database": False, "migrations": False}
     try:
         with connection.cursor() as cursor:
