@@ -356,7 +356,9 @@ def record_candidates(
     return recorded
 
 
-def scan_for_duplicates(services: Iterable[Service] | None = None) -> int:
+def scan_for_duplicates(
+    services: Iterable[Service] | None = None, *, source: DuplicateSource | str = DuplicateSource.SCAN
+) -> int:
     """Compare (the given, else all public) services with the rest and record candidate pairs.
 
     For an occasional full check (e.g. after a big import); returns the number of open pairs.
@@ -364,7 +366,7 @@ def scan_for_duplicates(services: Iterable[Service] | None = None) -> int:
     if services is None:
         services = Service.objects.filter(status__in=PUBLIC_STATUSES, merged_into__isnull=True)
     for service in services:
-        record_candidates(service, find_duplicates_of(service), source=DuplicateSource.SCAN)
+        record_candidates(service, find_duplicates_of(service), source=source)
     return DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).count()
 
 

@@ -20,8 +20,8 @@ from django_tasks import task
 
 from wijkteam.accounts.models import Role, User
 
-from .models import Organization
-from .models.werk import VerificationStatus, VerificationTask
+from .models import Organization, Service
+from .models.werk import DuplicateSource, VerificationStatus, VerificationTask
 
 log = structlog.get_logger(__name__)
 
@@ -54,6 +54,14 @@ def recipients(organization: Organization) -> list[tuple[str, int | None]]:
 
 def _link(name: str, *args: Any) -> str:
     return f"{settings.WIJKTEAM_SITE_URL}{reverse(name, args=args)}"
+
+
+@task(queue_name="import")
+def scan_imported_services(service_ids: list[str]) -> int:
+    """Put the services an import created on the duplicates worklist where they look like others."""
+    from .duplicates import scan_for_duplicates
+
+    return scan_for_duplicates(Service.objects.filter(pk__in=service_ids), source=DuplicateSource.IMPORT)
 
 
 @task(queue_name="mail")

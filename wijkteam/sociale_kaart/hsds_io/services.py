@@ -63,6 +63,13 @@ def import_raw(raw: RawData, *, progress: Progress | None = None, phase: Phase |
         phase(HsdsImportStatus.WRITING)
     result.summary, services = write(checked, progress=progress)
     result.services_changed = len(services)
+    new_ids = [str(r.id) for r in checked.records.get("service", []) if not r.exists]
+    if new_ids:
+        # New services go on the beheerder's duplicates worklist; in the background, because a big
+        # import would otherwise wait minutes for the comparisons.
+        from wijkteam.sociale_kaart.tasks import scan_imported_services
+
+        scan_imported_services.enqueue(new_ids)
     return result
 
 
