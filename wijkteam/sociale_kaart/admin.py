@@ -42,6 +42,18 @@ from .models import (
 URL_OVERRIDES: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
+class HistoryAdmin(admin.ModelAdmin):
+    """Admin edits leave the same HSDS metadata and audit rows as edits in the sociale-kaart screens."""
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        from . import services
+
+        # The form has already written its values onto `obj`: take "before" from the database.
+        before = services.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        services.record_save(obj, before, user=request.user, request=request)
+
+
 class _Inline(admin.StackedInline):
     extra = 0
     show_change_link = True
@@ -61,7 +73,7 @@ class ProgramInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(HistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "organisatie", "email", "modified"]
     search_fields = ["name", "alternate_name"]
@@ -130,7 +142,7 @@ class ServiceAtLocationInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(HistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "organization", "status", "assured_date", "modified"]
     list_filter = ["status"]
@@ -168,7 +180,7 @@ class AccessibilityInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(HistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "location_type", "organization", "buurt"]
     list_filter = ["location_type"]
