@@ -22,7 +22,7 @@ import structlog
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -462,7 +462,15 @@ def _terms_by_taxonomy(service: Service) -> dict[str, list[TaxonomyTerm]]:
 
 @require_GET
 def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
-    service = get_object_or_404(publicly_visible(Service.objects.select_related("organization")), pk=pk)
+    service = publicly_visible(Service.objects.select_related("organization")).filter(pk=pk).first()
+    if service is None:
+        # A merged-away duplicate keeps working for old links and printed leaflets.
+        from .duplicates import merged_into
+
+        survivor = merged_into(pk)
+        if survivor is not None and publicly_visible(Service.objects.filter(pk=survivor.pk)).exists():
+            return HttpResponsePermanentRedirect(reverse("sociale_kaart_public:service", args=[survivor.pk]))
+        raise Http404
     prefetch_related_objects([service], *DETAIL_PREFETCH)
     now = timezone.now()
     today = timezone.localdate(now)
