@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,14 +68,22 @@ def format_date(value: dt.date, *, year: bool = False) -> str:
     return f"{text} {value.year}" if year else text
 
 
+def _number_ordinal(n: int) -> str:
+    """2 → "2e" in Dutch, "2nd" in English: a suffix gettext cannot express with one template."""
+    if translation.get_language() and translation.get_language().startswith("en"):
+        suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return f"{n}e"
+
+
 def _ordinal(n: int) -> str:
     if n == -1:
         return _("laatste")
     if n == -2:
         return _("op één na laatste")
     if n < 0:
-        return _("%(number)se van achteren") % {"number": -n}
-    return _("%(number)se") % {"number": n}
+        return _("%(ordinal)s van achteren") % {"ordinal": _number_ordinal(-n)}
+    return _number_ordinal(n)
 
 
 # --- Parsing ----------------------------------------------------------------------------------
@@ -488,8 +496,9 @@ def _monthday_word(n: int) -> str:
     if n == -1:
         return _("de laatste dag")
     if n > 0:
-        return _("%(number)se") % {"number": n}
-    return f"{_ordinal(n)} {_('dag')}"
+        return _number_ordinal(n)
+    day = _("dag")
+    return f"{_ordinal(n)} {day}"
 
 
 def _compose(pattern: str, times: str, rule: ScheduleRule, today: dt.date) -> str:
