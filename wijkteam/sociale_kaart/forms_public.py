@@ -146,10 +146,14 @@ class SearchForm(UtrechtFormMixin, forms.Form):
         value = (self.cleaned_data.get("postcode") or "").strip()
         if not value:
             return ""
+        # Many residents know only the four digits of their area: search around that area's centre.
+        if len(value) == 4 and value.isdigit() and value[0] != "0":
+            return value
         try:
             return normalise_postcode(value)
         except ValidationError as error:
-            raise ValidationError(_("Vul een postcode in zoals 1234 AB."), code="postcode") from error
+            raise ValidationError(_("Vul een postcode in zoals 1234 AB of alleen de cijfers, zoals 1234."),
+                                  code="postcode") from error
 
     FILTERS = ("levensdomein", "soort", "doelgroep", "leeftijd", "gratis", "rolstoel", "nu_open", "dag", "taal")
 

@@ -65,7 +65,7 @@ def test_a_topic_alone_is_a_search(client, fake_search):
 def test_wrong_postcode_is_explained_and_not_searched(client, fake_search):
     response = client.get(URL, {"q": "eten", "postcode": "12345"})
     assert response.status_code == 200
-    assert "Vul een postcode in zoals 1234 AB." in response.content.decode()
+    assert "Vul een postcode in zoals 1234 AB of alleen de cijfers, zoals 1234." in response.content.decode()
     assert 'aria-invalid="true"' in response.content.decode()
     assert fake_search.queries == []
 
@@ -97,3 +97,9 @@ def test_form_enhances_with_htmx_and_pushes_the_url(client):
     assert f'hx-get="{URL}"' in html
     assert 'hx-target="#resultaten"' in html
     assert 'hx-push-url="true"' in html
+
+
+def test_four_digit_postcode_is_accepted(client, fake_search):
+    response = client.get(URL, {"q": "eten", "postcode": "3721"})
+    assert response.status_code == 200
+    assert [q.postcode for q in fake_search.queries] == ["3721"]
