@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkteam.accounts.services import base32_secret
@@ -10,7 +12,8 @@ from wijkteam.accounts.services import base32_secret
 from .generator import Output
 from .staff import DEMO_PASSWORD, demo_users
 
-DEMO_URL = "http://127.0.0.1:8000"
+# run.py demo serves on 127.0.0.1:$PORT (default 8000); the banner names the same address.
+DEMO_URL = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 MAIN_LOGINS = ("medewerker", "teamleider", "partner", "analist", "privacy", "beheerder")
 
 
