@@ -14,35 +14,14 @@ from pathlib import Path
 import pytest
 from django.db import models
 
+from wijkteam.sociale_kaart.hsds_io.tables import IMPORT_ORDER
 from wijkteam.sociale_kaart.models import HSDS_MODELS, Attribute, Schedule, Service, TaxonomyTerm
 
 pytestmark = pytest.mark.django_db
 
 CSV_DIR = Path(__file__).resolve().parents[2] / "wijkteam" / "sociale_kaart" / "hsds" / "examples" / "csv"
-# Parents before children, so foreign keys resolve.
-ORDER = [
-    "organization",
-    "organization_identifier",
-    "program",
-    "service",
-    "location",
-    "service_at_location",
-    "address",
-    "contact",
-    "phone",
-    "schedule",
-    "service_area",
-    "language",
-    "accessibility",
-    "cost_option",
-    "required_document",
-    "funding",
-    "taxonomy",
-    "taxonomy_term",
-    "attribute",
-    "metadata",
-    "meta_table_description",
-]
+# Parents before children, so foreign keys resolve: the importer's own order.
+ORDER = list(IMPORT_ORDER)
 
 
 def _load_example() -> dict[str, int]:
