@@ -122,6 +122,37 @@ pytest_plugins = ["tests.browser_support"]
 
 
 @pytest.fixture(autouse=True)
+def _dutch() -> Any:
+    # A request in English (a test of the language switch) leaves English active in the thread
+    # (LocaleMiddleware activates, nothing deactivates): each test starts in the default language.
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(settings: Any) -> Any:
+    # Public answers are cached per process (answer_cache.py). Off in tests, so each request shows
+    # the data as the test just made it (a test that moves a buurt boundary starts no new index
+    # generation); the tests of the cache itself turn it on with the `answer_cache_on` fixture.
+    from django.core.cache import caches
+
+    settings.WIJKTEAM_PUBLIC_CACHE_SECONDS = 0
+    for alias in ("default", "public"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "public"):
+        caches[alias].clear()
+
+
+@pytest.fixture
+def answer_cache_on(settings: Any) -> None:
+    settings.WIJKTEAM_PUBLIC_CACHE_SECONDS = 60
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     # PBKDF2's deliberate slowness protects production passwords; in tests it only costs minutes.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -255,3 +255,18 @@ from wijkteam.core.logging import configure_structlog, logging_config  # noqa: E
 
 LOGGING = logging_config(LOG_LEVEL)
 configure_structlog()
+
+# --- Sociale kaart: answers cached per process -----------------------------------------------
+# Public search results and HSDS API answers are the same for everyone who asks the same thing:
+# each worker process keeps them for this many seconds, keyed on the search-index generation
+# (every write to the sociale kaart starts a new one) and the day, so a change shows at once.
+# 0 turns the cache off. Memory per worker: at most ENTRIES answers (an API page is ~100 kB).
+WIJKTEAM_PUBLIC_CACHE_SECONDS = env_int("WIJKTEAM_PUBLIC_CACHE_SECONDS", 60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wijkteam-default"},
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "wijkteam-public",
+        "OPTIONS": {"MAX_ENTRIES": env_int("WIJKTEAM_PUBLIC_CACHE_ENTRIES", 300)},
+    },
+}

@@ -19,9 +19,8 @@ from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.gebieden.models import Wijk
 from wijkteam.huishoudens.models import normalise_postcode
 
-from .models import TaxonomyTerm
 from .schedules import DAY_CODES, day_name
-from .search import SearchQuery
+from .search import SearchQuery, vocabulary
 from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
 
 # B1 labels for the 13 levensdomeinen (ZRM). Order = the order of the tiles on the home page.
@@ -79,8 +78,10 @@ def language_name(code: str, fallback: str = "") -> str:
     return str(name) if name is not None else (fallback or code)
 
 
-def _term_choices(slug: str) -> list[tuple[str, str]]:
-    terms = TaxonomyTerm.objects.filter(taxonomy__slug=slug).order_by("code").values_list("code", "name")
+def _term_choices(slug: str, vocab: vocabulary.Vocabulary) -> list[tuple[str, str]]:
+    # From the search vocabulary, which the search loads anyway and keeps per process while the
+    # terms do not change: no queries of its own on every search.
+    terms = sorted((t.code, t.name) for t in vocab.terms.values() if t.taxonomy == slug)
     if slug == LEVENSDOMEINEN:
         return [(code, levensdomein_label(code, name)) for code, name in terms]
     return list(terms)
@@ -122,12 +123,19 @@ class SearchForm(UtrechtFormMixin, forms.Form):
     wijk = forms.ChoiceField(label=_("Of kies uw wijk"), required=False)
     pagina = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, wijken: QuerySet[Wijk] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        wijken: QuerySet[Wijk] | None = None,
+        vocab: vocabulary.Vocabulary | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         fields = self.fields
-        fields["levensdomein"].choices = _term_choices(LEVENSDOMEINEN)  # type: ignore[attr-defined]
-        fields["soort"].choices = _term_choices(SOORT_AANBOD)  # type: ignore[attr-defined]
-        fields["doelgroep"].choices = _term_choices(DOELGROEP)  # type: ignore[attr-defined]
+        vocab = vocab if vocab is not None else vocabulary.current()
+        fields["levensdomein"].choices = _term_choices(LEVENSDOMEINEN, vocab)  # type: ignore[attr-defined]
+        fields["soort"].choices = _term_choices(SOORT_AANBOD, vocab)  # type: ignore[attr-defined]
+        fields["doelgroep"].choices = _term_choices(DOELGROEP, vocab)  # type: ignore[attr-defined]
         fields["dag"].choices = [("", _("Elke dag"))] + [  # type: ignore[attr-defined]
             (code, day_name(code)) for code in DAY_CODES
         ]
@@ -135,8 +143,9 @@ class SearchForm(UtrechtFormMixin, forms.Form):
             (code, str(name)) for code, name in LANGUAGE_NAMES.items()
         ]
         wijk_qs = wijken if wijken is not None else Wijk.objects.order_by("naam")
-        fields["wijk"].choices = [("", _("Alle wijken"))] + [  # type: ignore[attr-defined]
-            (w.code, w.naam) for w in wijk_qs
+        fields["wijk"].choices = [  # type: ignore[attr-defined]
+            ("", _("Alle wijken")),
+            *wijk_qs.values_list("code", "naam"),
         ]
         # The checkbox lists are rendered as fieldsets by the template, not by field.html.
         for name in ("levensdomein", "soort", "doelgroep"):

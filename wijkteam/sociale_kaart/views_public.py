@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
@@ -24,8 +25,9 @@ from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -34,11 +36,12 @@ from django.views.decorators.http import require_GET
 from wijkteam.accounts.models import Team
 from wijkteam.gebieden.models import Wijk
 
-from . import leaflet_pdf
+from . import answer_cache, leaflet_pdf
 from .forms_public import SearchForm, language_name, levensdomein_label
 from .models import (
     Address,
     Attribute,
+    CostOption,
     LinkEntity,
     Location,
     LocationType,
@@ -49,7 +52,7 @@ from .models import (
     TaxonomyTerm,
 )
 from .schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
-from .search import Interpretation, SearchHit, search_services
+from .search import Interpretation, RankedHit, search_ranked, vocabulary
 from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
 from .visibility import publicly_visible
 
@@ -189,12 +192,7 @@ def _current(options: Iterable[Any], today: dt.date) -> list[Any]:
 
 def free_badge(service: Service, today: dt.date) -> str:
     """ "Gratis" when every current cost option is 0, "Kan gratis" when one is; "" otherwise."""
-    amounts = [o.amount for o in _current(service.cost_options.all(), today) if o.amount is not None]
-    if amounts and all(a == 0 for a in amounts):
-        return _("Gratis")
-    if any(a == 0 for a in amounts):
-        return _("Kan gratis")
-    return ""
+    return free_label(((o.amount, o.valid_from, o.valid_to) for o in service.cost_options.all()), today)
 
 
 def cost_lines(service: Service, today: dt.date) -> list[str]:
@@ -278,56 +276,137 @@ def domain_label(value: str) -> str:
 
 
 @dataclass
+class CardLocation:
+    id: UUID
+    latitude: float | None
+    longitude: float | None
+    address: str
+
+
+@dataclass
 class ResultCard:
     number: int
-    service: Service
+    service_id: UUID
+    name: str
+    alert: str
     organisation: str
     summary: str
     domains: list[str]
     distance: str
     status: OpeningStatus | None
     free: str
-    location: Location | None
-    address: str
+    location: CardLocation | None
+
+    @cached_property
+    def url(self) -> str:
+        return reverse("sociale_kaart_public:service", args=[self.service_id])
+
+    @property
+    def address(self) -> str:
+        return self.location.address if self.location is not None else ""
 
     @property
     def has_point(self) -> bool:
-        return self.location is not None and self.location.latitude is not None
+        return self.location is not None and self.location.latitude is not None and self.location.longitude is not None
 
 
-def result_cards(hits: Sequence[SearchHit], first_number: int, now: dt.datetime) -> list[ResultCard]:
-    services = [hit.service for hit in hits]
-    prefetch_related_objects(services, *CARD_PREFETCH)
-    own_domains = _service_domain_codes([s.id for s in services])
-    # The search hands its own Location instances (nearest one); use the prefetched twin so its
-    # addresses are at hand, and fetch addresses in one query for any location not among them.
-    prefetched = {loc.id: loc for s in services for loc in _located(s)}
-    chosen = [prefetched.get(h.location.id, h.location) if h.location is not None else None for h in hits]
-    prefetch_related_objects([loc for loc in chosen if loc is not None and loc.id not in prefetched], "addresses")
+Period = tuple[Decimal | None, dt.date | None, dt.date | None]  # amount, valid from, valid to
+
+
+def free_label(amounts_by_period: Iterable[Period], today: dt.date) -> str:
+    """ "Gratis" when every current cost option is 0, "Kan gratis" when one is; "" otherwise."""
+    amounts = [
+        amount
+        for amount, start, end in amounts_by_period
+        if amount is not None and (start is None or start <= today) and (end is None or end >= today)
+    ]
+    if amounts and all(a == 0 for a in amounts):
+        return _("Gratis")
+    if any(a == 0 for a in amounts):
+        return _("Kan gratis")
+    return ""
+
+
+def result_cards(hits: Sequence[RankedHit], first_number: int, now: dt.datetime) -> list[ResultCard]:
+    """The cards of one result page in six narrow queries, whatever the number of hits.
+
+    Plain values instead of Service instances with prefetched relations: the page shows a handful
+    of fields per service, and building and prefetching whole model graphs cost more than the
+    search itself. Only schedules become model instances (the schedule rules read them).
+    """
+    ids = [hit.service_id for hit in hits]
+    if not ids:
+        return []
+    services = {
+        row[0]: row
+        for row in Service.objects.filter(id__in=ids).values_list(
+            "id", "name", "alert", "description", "organization__name"
+        )
+    }
+    links = list(
+        ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
+            "id", "service_id", "location_id", "location__latitude", "location__longitude"
+        )
+    )
+    location_ids = {location_id for _link, _service, location_id, _lat, _lon in links}
+    addresses: dict[UUID, str] = {}
+    for location_id, address_type, line, postal_code, city in Address.objects.filter(
+        location_id__in=location_ids
+    ).values_list("location_id", "address_type", "address_1", "postal_code", "city"):
+        # The physical address wins; otherwise the first one there is (as the service page does).
+        if location_id not in addresses or address_type == LocationType.PHYSICAL:
+            addresses[location_id] = ", ".join(p for p in (line, f"{postal_code} {city}".strip()) if p)
+    locations: dict[UUID, list[CardLocation]] = {}
+    link_service: dict[UUID, UUID] = {}
+    for link_id, service_id, location_id, latitude, longitude in links:
+        link_service[link_id] = service_id
+        locations.setdefault(service_id, []).append(
+            CardLocation(location_id, latitude, longitude, addresses.get(location_id, ""))
+        )
+    schedules: dict[UUID, list[Schedule]] = {}
+    for schedule in Schedule.objects.filter(Q(service_id__in=ids) | Q(service_at_location_id__in=list(link_service))):
+        owner = schedule.service_id or link_service.get(schedule.service_at_location_id)  # type: ignore[arg-type]
+        if owner is not None:
+            schedules.setdefault(owner, []).append(schedule)
+    costs: dict[UUID, list[Period]] = {}
+    for service_id, amount, valid_from, valid_to in CostOption.objects.filter(service_id__in=ids).values_list(
+        "service_id", "amount", "valid_from", "valid_to"
+    ):
+        costs.setdefault(service_id, []).append((amount, valid_from, valid_to))
+    unmatched = [hit.service_id for hit in hits if not hit.matched_domains]
+    own_domains = _service_domain_codes(unmatched) if unmatched else {}
+
     today = timezone.localdate(now)
     cards = []
-    for index, hit in enumerate(hits):
-        service = hit.service
-        location = chosen[index] if chosen[index] is not None else _first_point(_located(service))
-        if location is None:
-            located = _located(service)
-            location = located[0] if located else None
-        address = _physical_address(location) if location is not None else None
-        domains = list(hit.matched_domains) or own_domains.get(service.id, [])
+    number = first_number
+    for hit in hits:
+        row = services.get(hit.service_id)
+        if row is None:  # deleted since the search ran
+            continue
+        _id, name, alert, description, organisation = row
+        located = locations.get(hit.service_id, [])
+        # The location the search measured from (the nearest one), else the first on the map.
+        location = next((loc for loc in located if loc.id == hit.location_id), None) or next(
+            (loc for loc in located if loc.latitude is not None and loc.longitude is not None),
+            located[0] if located else None,
+        )
+        domains = list(hit.matched_domains) or own_domains.get(hit.service_id, [])
         cards.append(
             ResultCard(
-                number=first_number + index,
-                service=service,
-                organisation=service.organization.name,
-                summary=Truncator(service.description).words(30),
+                number=number,
+                service_id=hit.service_id,
+                name=name,
+                alert=alert,
+                organisation=organisation,
+                summary=Truncator(description).words(30),
                 domains=[domain_label(d) for d in domains],
                 distance=format_distance(hit.distance_km) if hit.distance_km is not None else "",
-                status=opening_status(service_schedules(service), now),
-                free=free_badge(service, today),
+                status=opening_status(schedules.get(hit.service_id, []), now),
+                free=free_label(costs.get(hit.service_id, []), today),
                 location=location,
-                address=address_text(address) if address is not None else "",
             )
         )
+        number += 1
     return cards
 
 
@@ -397,43 +476,94 @@ def _wijkteam_contacts(wijk_code: str | None) -> list[Team]:
     return list(teams.distinct()[:10])
 
 
+# Rendered results are the same for everyone who asks the same thing in the same minute (the
+# "nu open" badges change by the minute): kept in answer_cache under the index generation, the
+# language, the local minute and the exact query string.
+# The filter panel depends only on the language, the term and wijk choices and the filters set:
+# for a plain text search it is the same HTML every time.
+FILTERS_CACHE_SECONDS = 600
+
+
+def _results_key(request: HttpRequest, vocab_key: str, now: dt.datetime) -> str:
+    minute = timezone.localtime(now).strftime("%Y%m%d%H%M")
+    params = sorted((k, v) for k, values in request.GET.lists() for v in values)
+    return answer_cache.key("results", vocab_key, translation.get_language(), minute, urlencode(params))
+
+
+def _filters_key(request: HttpRequest, form: SearchForm, vocab_key: str) -> str | None:
+    if form.errors:  # error messages belong to this request only
+        return None
+    params = sorted((k, v) for k, values in request.GET.lists() for v in values if k not in ("q", "pagina"))
+    wijken = form.fields["wijk"].choices  # type: ignore[attr-defined]
+    return answer_cache.key("filters", vocab_key, translation.get_language(), wijken, urlencode(params))
+
+
+def _render_results(
+    request: HttpRequest, form: SearchForm, now: dt.datetime, vocab: vocabulary.Vocabulary
+) -> dict[str, Any]:
+    """Run the search and render the result list: what the results cache keeps."""
+    query = form.to_query(moment=now, per_page=PER_PAGE)
+    result = search_ranked(query, vocab=vocab)
+    first = (result.page - 1) * result.per_page + 1
+    cards = result_cards(result.hits, first, now)
+    interpretation = result.interpretation
+    suggestion, suggestion_query = _suggestion(query.text, interpretation)
+    paging = pagination(request, result.total, result.page, result.per_page)
+    html = render_to_string(
+        "sociale_kaart/public/_results_list.html",
+        {
+            "cards": cards,
+            "first_number": first,
+            "has_points": any(card.has_point for card in cards),
+            "also_domains": [domain_label(d) for d in interpretation.domains],
+            "suggestion": suggestion,
+            "suggestion_query": suggestion_query,
+            "pagination": paging,
+            "contacts": _wijkteam_contacts(query.wijk) if not result.total else [],
+            **_map_settings(),
+        },
+        request=request,
+    )
+    return {"results_html": html, "total": result.total, "pagination": paging}
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    vocab = vocabulary.current()
+    form = SearchForm(request.GET or None, vocab=vocab)
     now = timezone.now()
-    context: dict[str, Any] = {"form": form, "searched": False, **_map_settings()}
+    context: dict[str, Any] = {"form": form, "searched": False}
     if form.is_bound and form.is_valid() and form.has_criteria():
-        query = form.to_query(moment=now, per_page=PER_PAGE)
-        result = search_services(query)
-        first = (result.page - 1) * result.per_page + 1
-        cards = result_cards(result.hits, first, now)
-        interpretation = result.interpretation
-        suggestion, suggestion_query = _suggestion(query.text, interpretation)
-        context.update(
-            searched=True,
-            result=result,
-            cards=cards,
-            first_number=first,
-            has_points=any(card.has_point for card in cards),
-            also_domains=[domain_label(d) for d in interpretation.domains],
-            suggestion=suggestion,
-            suggestion_query=suggestion_query,
-            pagination=pagination(request, result.total, result.page, result.per_page),
-            contacts=_wijkteam_contacts(query.wijk) if not result.total else [],
-        )
+        results_key = _results_key(request, vocab.key, now)
+        rendered = answer_cache.get(results_key)
+        cached = rendered is not None
+        if rendered is None:
+            rendered = _render_results(request, form, now, vocab)
+            answer_cache.put(results_key, rendered)
+        context.update(searched=True, **rendered)
         # Counts only: the words people search for can reveal their situation.
         log.info(
             "sociale_kaart.search",
-            total=result.total,
-            page=result.page,
+            total=rendered["total"],
+            page=form.cleaned_data.get("pagina") or 1,
             filters=form.filter_count(),
-            has_text=bool(query.text),
-            has_place=bool(query.postcode or query.wijk),
+            has_text=bool(form.cleaned_data.get("q")),
+            has_place=bool(form.cleaned_data.get("postcode") or form.cleaned_data.get("wijk")),
+            cached=cached,
         )
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-    template = "sociale_kaart/public/_results.html" if partial else "sociale_kaart/public/search.html"
     context["partial"] = partial
+    if partial:
+        template = "sociale_kaart/public/_results.html"
+    else:
+        template = "sociale_kaart/public/search.html"
+        filters_key = _filters_key(request, form, vocab.key)
+        filters_html = answer_cache.get(filters_key)
+        if filters_html is None:
+            filters_html = render_to_string("sociale_kaart/public/_filters.html", {"form": form}, request=request)
+            answer_cache.put(filters_key, filters_html, timeout=FILTERS_CACHE_SECONDS)
+        context["filters_html"] = filters_html
     response = render(request, template, context)
     # The same URL answers with a fragment (htmx) or a full page: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Fixtures for the public sociale kaart: a fully described service, and a stand-in for the search.
 
-`fake_search` replaces search_services for tests about what the PAGE does with a result (cards,
+`fake_search` replaces search_ranked for tests about what the PAGE does with a result (cards,
 map, paging, interpretation); tests about what is FOUND use the real search.
 """
 
@@ -25,7 +25,7 @@ from tests.factories_sociale_kaart import (
 )
 from wijkteam.sociale_kaart import views_public
 from wijkteam.sociale_kaart.models import Language, Location, Phone, RequiredDocument, Service
-from wijkteam.sociale_kaart.search import Interpretation, SearchHit, SearchQuery, SearchResult
+from wijkteam.sociale_kaart.search import Interpretation, RankedHit, RankedResult, SearchQuery
 
 
 @pytest.fixture
@@ -64,14 +64,14 @@ def inloop(place: Any) -> Service:
 
 @dataclass
 class FakeSearch:
-    hits: list[SearchHit] = field(default_factory=list)
+    hits: list[RankedHit] = field(default_factory=list)
     total: int | None = None
     interpretation: Interpretation = field(default_factory=Interpretation)
     queries: list[SearchQuery] = field(default_factory=list)
 
-    def __call__(self, query: SearchQuery) -> SearchResult:
+    def __call__(self, query: SearchQuery, **kwargs: Any) -> RankedResult:
         self.queries.append(query)
-        return SearchResult(
+        return RankedResult(
             hits=self.hits,
             total=self.total if self.total is not None else len(self.hits),
             page=query.page,
@@ -87,20 +87,22 @@ class FakeSearch:
         nearest_location: bool = False,
     ) -> None:
         """Hit these services; `nearest_location` hands each hit its own fresh Location, as the search does."""
-        self.hits = [
-            SearchHit(
-                service=s,
-                score=1.0,
-                distance_km=distance_km,
-                location=Location.objects.filter(service_at_locations__service=s).first() if nearest_location else None,
-                matched_domains=domains,
+        self.hits = []
+        for s in services:
+            location = Location.objects.filter(service_at_locations__service=s).first() if nearest_location else None
+            self.hits.append(
+                RankedHit(
+                    service_id=s.pk,
+                    score=1.0,
+                    distance_km=distance_km,
+                    location_id=location.pk if location is not None else None,
+                    matched_domains=domains,
+                )
             )
-            for s in services
-        ]
 
 
 @pytest.fixture
 def fake_search(monkeypatch: pytest.MonkeyPatch) -> FakeSearch:
     fake = FakeSearch()
-    monkeypatch.setattr(views_public, "search_services", fake)
+    monkeypatch.setattr(views_public, "search_ranked", fake)
     return fake

@@ -72,6 +72,9 @@ class Builder:
     def __init__(self) -> None:
         self._nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
         self._roots: list[tuple[dict[str, Any], str]] = []
+        # One dict per taxonomy term however many attributes use it: a page of 50 services carries
+        # ~130 attributes over a few dozen terms, and serialising each again was a fifth of the work.
+        self._terms: dict[uuid.UUID, dict[str, Any]] = {}
 
     def node(
         self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None
@@ -118,9 +121,12 @@ class Builder:
     def _attribute(self, attribute: Attribute, nodes: list[Any]) -> dict[str, Any]:
         data = scalars(attribute, "attribute")
         term = attribute.taxonomy_term
-        data["taxonomy_term"] = term_dict(term)
         nodes.append((data, "attribute", attribute.id, False, False))
-        nodes.append((data["taxonomy_term"], "taxonomy_term", term.id, False, False))
+        term_data = self._terms.get(term.id)
+        if term_data is None:
+            term_data = self._terms[term.id] = term_dict(term)
+            nodes.append((term_data, "taxonomy_term", term.id, False, False))
+        data["taxonomy_term"] = term_data
         return data
 
     def _external_references(self, nodes: Sequence[tuple[dict[str, Any], str, uuid.UUID, bool, bool]]) -> None:

@@ -21,9 +21,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from .. import answer_cache
 from ..models import (
     HsdsExternalReference,
     Organization,
@@ -32,6 +34,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from ..search import vocabulary
 from ..visibility import publicly_visible
 from . import filters, serializers
 from .filters import ApiError
@@ -76,6 +79,11 @@ def hsds_endpoint(*params: str) -> Callable[[View], View]:
                 refused = _error(405, _("deze API kan alleen lezen (GET)"))
                 refused["Allow"] = "GET, HEAD, OPTIONS"
                 return _cors(refused)
+            cache_key = _answer_key(request)
+            hit = answer_cache.get(cache_key)
+            if hit is not None:
+                body, content_type = hit
+                return _cors(HttpResponse(body, content_type=content_type))
             response: HttpResponseBase
             try:
                 response = view(request, *args, **kwargs)
@@ -83,12 +91,31 @@ def hsds_endpoint(*params: str) -> Callable[[View], View]:
                 response = _error(exc.status, exc.message)
             except Http404:
                 response = _error(404, _("niet gevonden"))
+            if response.status_code == 200 and isinstance(response, HttpResponse):
+                answer_cache.put(cache_key, (response.content, response["Content-Type"]))
             return _cors(response)
 
         wrapped.hsds_params = params  # type: ignore[attr-defined]
         return csrf_exempt(wrapped)
 
     return decorator
+
+
+def _answer_key(request: HttpRequest) -> str | None:
+    """Cache key of a GET answer (answer_cache.py): the index generation, the day (services drop
+    out of sight by date), the language of messages, the host (absolute links) and the query."""
+    if answer_cache.seconds() <= 0 or request.method != "GET":
+        return None
+    if request.GET.get("format", "").strip().lower() == "ndjson":
+        return None  # ndjson streams every result: too big to keep, and read by harvesters once
+    return answer_cache.key(
+        "api",
+        vocabulary.current().key,
+        timezone.localdate().isoformat(),
+        translation.get_language(),
+        request.get_host(),
+        request.get_full_path(),
+    )
 
 
 def _uuid(value: str) -> uuid.UUID:

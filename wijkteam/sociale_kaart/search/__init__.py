@@ -66,7 +66,7 @@ from wijkteam.sociale_kaart.models import PUBLIC_STATUSES, Location, Schedule, S
 
 from . import backends, vocabulary
 from .indexing import language_code, reindex_all, reindex_service, reindex_services, remove_service
-from .ranking import Ranked, rank
+from .ranking import rank
 from .understanding import EMPTY, Understanding, understand
 
 # How many best text matches are re-ranked in Python. Beyond this the text match is so weak that
@@ -120,6 +120,17 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class RankedHit:
+    """One result as ranked, before any Service row is loaded (what a result list needs first)."""
+
+    service_id: uuid.UUID
+    score: float
+    distance_km: float | None
+    location_id: uuid.UUID | None
+    matched_domains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Interpretation:
     """What we understood: "Bedoelde u ...?" (corrected) and "We zoeken in: Financiën" (domains)."""
 
@@ -145,6 +156,17 @@ class SearchResult:
     interpretation: Interpretation
 
 
+@dataclass(frozen=True)
+class RankedResult:
+    """search_ranked(): the page's hits as ids, for callers that load only what they show."""
+
+    hits: list[RankedHit]
+    total: int
+    page: int
+    per_page: int
+    interpretation: Interpretation
+
+
 @dataclass
 class _Prepared:
     page: int
@@ -157,10 +179,10 @@ class _Prepared:
     ranks_in_python: bool
 
 
-def _prepare(query: SearchQuery) -> _Prepared:
+def _prepare(query: SearchQuery, vocab: vocabulary.Vocabulary | None = None) -> _Prepared:
     page = max(1, int(query.page or 1))
     per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
-    vocab = vocabulary.current()
+    vocab = vocab if vocab is not None else vocabulary.current()
     understanding = understand(query.text, vocab) if query.text and query.text.strip() else EMPTY
     origin = _origin(query)
     schedule_filter = _schedule_filter(query)
@@ -216,8 +238,15 @@ def ranked_service_ids(query: SearchQuery, *, limit: int = 2000) -> tuple[list[u
     return [r.service_id for r in ranked[:limit]], total
 
 
-def search_services(query: SearchQuery) -> SearchResult:
-    prepared = _prepare(query)
+def search_ranked(query: SearchQuery, *, vocab: vocabulary.Vocabulary | None = None) -> RankedResult:
+    """The page of results as ranked ids: the retrieval query and the re-rank, nothing loaded.
+
+    The public result list builds its cards from a few narrow queries (views_public.result_cards)
+    instead of whole Service rows; search_services() adds the Service and Location instances.
+    `vocab`: the vocabulary the caller already holds (vocabulary.current()), to save the query that
+    checks it is still current.
+    """
+    prepared = _prepare(query, vocab)
     page, per_page, plan = prepared.page, prepared.per_page, prepared.plan
     understanding, origin, schedule_filter = prepared.understanding, prepared.origin, prepared.schedule_filter
 
@@ -239,12 +268,32 @@ def search_services(query: SearchQuery) -> SearchResult:
         paged_in_sql = plan.limit is not None and schedule_filter is None
         window = ranked if paged_in_sql else ranked[(page - 1) * per_page : page * per_page]
 
-    return SearchResult(
-        hits=_hydrate(window),
+    return RankedResult(
+        hits=[
+            RankedHit(
+                service_id=r.service_id,
+                score=r.score,
+                distance_km=round(r.distance_km, 3) if r.distance_km is not None else None,
+                location_id=r.location_id,
+                matched_domains=r.matched_domains,
+            )
+            for r in window
+        ],
         total=total,
         page=page,
         per_page=per_page,
         interpretation=_interpretation(understanding, prepared.vocab, origin),
+    )
+
+
+def search_services(query: SearchQuery) -> SearchResult:
+    ranked = search_ranked(query)
+    return SearchResult(
+        hits=_hydrate(ranked.hits),
+        total=ranked.total,
+        page=ranked.page,
+        per_page=ranked.per_page,
+        interpretation=ranked.interpretation,
     )
 
 
@@ -348,24 +397,23 @@ def schedules_for(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Schedule
     return result
 
 
-def _hydrate(window: list[Ranked]) -> list[SearchHit]:
+def _hydrate(window: list[RankedHit]) -> list[SearchHit]:
     if not window:
         return []
     services = Service.objects.select_related("organization").in_bulk([r.service_id for r in window])
-    location_ids = [r.location_id for r in window if r.location_hex]
+    location_ids = [r.location_id for r in window if r.location_id is not None]
     locations = Location.objects.in_bulk(location_ids) if location_ids else {}
     hits = []
     for ranked in window:
         service = services.get(ranked.service_id)
         if service is None:  # deleted between the two queries, or a stale index row
             continue
-        location_id = ranked.location_id
         hits.append(
             SearchHit(
                 service=service,
                 score=ranked.score,
-                distance_km=round(ranked.distance_km, 3) if ranked.distance_km is not None else None,
-                location=locations.get(location_id) if location_id else None,
+                distance_km=ranked.distance_km,
+                location=locations.get(ranked.location_id) if ranked.location_id else None,
                 matched_domains=ranked.matched_domains,
             )
         )
@@ -392,6 +440,8 @@ def database_vendor() -> str:
 
 __all__ = [
     "Interpretation",
+    "RankedHit",
+    "RankedResult",
     "SearchHit",
     "SearchQuery",
     "SearchResult",
@@ -401,6 +451,7 @@ __all__ = [
     "reindex_services",
     "remove_service",
     "retrieval_sql_for",
+    "search_ranked",
     "search_services",
     "visibility_filter",
 ]

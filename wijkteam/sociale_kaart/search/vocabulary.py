@@ -63,6 +63,7 @@ def extra_synonyms() -> dict[str, tuple[str, ...]]:
 
 @dataclass
 class Vocabulary:
+    key: str = ""  # the index generation and term state it was built for (read_generation())
     n_docs: int = 0
     stem_df: dict[str, int] = field(default_factory=dict)
     # Surface word -> its stem, for every word the corrector may propose.
@@ -150,6 +151,7 @@ def current() -> Vocabulary:
         if cached is not None and cached[0] == key:
             return cached[1]
         vocabulary = load()
+        vocabulary.key = key
         _cached = (key, vocabulary)
         return vocabulary
 
