@@ -12,13 +12,20 @@ WIJKTEAM_SSL_REDIRECT=0, --workers, bound to 127.0.0.1 on a free port) as a subp
 
 (a) single client, keep-alive, sequential: p50/p95 of the HSDS API search
     (/api/hsds/services?search=...), the public search page (/sociale-kaart/zoeken/?q=...) and
-    search_services() in-process, beside the SAME retrieval SQL run directly on the engine
+    search_ranked() in-process, beside the SAME retrieval SQL run directly on the engine
     (sqlite3 / psycopg, no Django), with the ratio;
 (b) throughput: open-loop offered load (requests sent on a fixed schedule, whatever the answers
     do, latency measured from the scheduled moment so queueing counts) from a separate process,
     in rising steps (25, 50, 100, 200, 400 req/s by default, --step-seconds each) of varied queries
-    against the public search page; prints p50/p95, achieved rps and errors per step. A step whose
-    p95 passes 5 s ends the ladder (the server is saturated; higher steps would only queue).
+    against the public search page and the API; prints p50/p95, achieved rps and errors per step.
+    A step whose p95 passes 5 s ends the ladder (the server is saturated; higher steps would only
+    queue). The load draws from ~100 distinct everyday queries (the judged relevance set plus the
+    list above) with a Zipf distribution: a few popular searches and a long tail, as on a real site.
+
+Both (a) and (b) run twice: with the answer cache OFF (WIJKTEAM_PUBLIC_CACHE_SECONDS=0: every
+request runs the search, renders and serialises; the honest cost of a search nobody asked before)
+and ON (the default, 60 s per process; see wijkteam/sociale_kaart/answer_cache.py). Single-client
+rounds repeat the same 16 queries, so with the cache on they measure cache hits.
 """
 
 from __future__ import annotations
@@ -72,21 +79,34 @@ QUERIES = [
 ]
 
 
+def load_pool(size: int = 20_000, seed: int = 20261125) -> list[str]:
+    """The throughput mix: ~100 distinct queries drawn Zipf-like (rank r has weight 1/r)."""
+    import json
+    import random
+
+    judged = json.loads((BENCH / "data" / "relevance_judgements.json").read_text(encoding="utf-8"))["queries"]
+    distinct = list(dict.fromkeys([*QUERIES, *(q["q"] for q in judged)]))
+    rng = random.Random(seed)
+    rng.shuffle(distinct)
+    weights = [1.0 / (rank + 1) for rank in range(len(distinct))]
+    return rng.choices(distinct, weights=weights, k=size)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--services", type=int, default=int(os.environ.get("BENCH_SEARCH_SERVICES", 10_000)))
-    # Sync workers, 2 x cores + 1: the request work is CPU-bound Python (templates, ORM), which
-    # threads in one process cannot run in parallel (GIL); processes can, and a spare one covers the
-    # moments a worker waits on the database or the socket.
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=1, help="> 1 runs gunicorn's gthread worker")
-    parser.add_argument("--no-preload", action="store_true", help="do not import the app before forking")
+    # The production settings (gunicorn.conf.py: 2 x cores + 1 gthread workers, 2 threads each,
+    # keep-alive); --workers / --threads override them.
+    parser.add_argument("--workers", type=int, default=0, help="default: gunicorn.conf.py")
+    parser.add_argument("--threads", type=int, default=0, help="default: gunicorn.conf.py")
     parser.add_argument("--rates", default="25,50,100,200,400")
     parser.add_argument("--step-seconds", type=float, default=10.0)
     parser.add_argument("--repeats", type=int, default=6, help="single-client rounds over the query list")
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
     parser.add_argument("--postgres-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--only-postgres", action="store_true")
+    parser.add_argument("--cache", choices=("both", "off", "on"), default="both", help="answer cache runs")
+    parser.add_argument("--kinds", default="page,api", help="endpoints with a throughput ladder")
     return parser.parse_args(argv)
 
 
@@ -128,14 +148,14 @@ def prepare_database(database_url: str, var_dir: str, services: int, result: Any
 
 
 def measure_in_process(database_url: str, var_dir: str, repeats: int, result: Any) -> None:
-    """search_services() and the raw retrieval SQL on the engine, for the same queries."""
+    """search_ranked() (what the page runs) and the raw retrieval SQL on the engine, same queries."""
     corpus_bench.configure(Path(var_dir), database_url)
     import django
 
     django.setup()
     from django.db import connection
 
-    from wijkteam.sociale_kaart.search import SearchQuery, retrieval_sql_for, search_services
+    from wijkteam.sociale_kaart.search import SearchQuery, retrieval_sql_for, search_ranked
 
     statements = {q: retrieval_sql_for(SearchQuery(text=q)) for q in QUERIES}
     raw_connection = open_raw(connection.vendor, connection.settings_dict)
@@ -144,18 +164,18 @@ def measure_in_process(database_url: str, var_dir: str, repeats: int, result: An
     for _ in range(2):  # warm caches (vocabulary, page cache, plans)
         for q in QUERIES:
             run_raw(raw_connection, connection.vendor, *statements[q])
-            search_services(SearchQuery(text=q))
+            search_ranked(SearchQuery(text=q))
     for _ in range(repeats):
         for q in QUERIES:
             start = time.perf_counter()
             run_raw(raw_connection, connection.vendor, *statements[q])
             raw.append(time.perf_counter() - start)
             start = time.perf_counter()
-            search_services(SearchQuery(text=q))
+            search_ranked(SearchQuery(text=q))
             function.append(time.perf_counter() - start)
     matches = {}
     for q in QUERIES:
-        matches[q] = search_services(SearchQuery(text=q)).total
+        matches[q] = search_ranked(SearchQuery(text=q)).total
     result.put((raw, function, matches, connection.vendor))
 
 
@@ -194,27 +214,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_gunicorn(
-    env: dict[str, str], port: int, workers: int, *, threads: int = 1, preload: bool = True
-) -> subprocess.Popen[bytes]:
+def start_gunicorn(env: dict[str, str], port: int, workers: int = 0, *, threads: int = 0) -> subprocess.Popen[bytes]:
+    """The app as in production (gunicorn.conf.py), on a free local port; workers/threads override."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [
         str(gunicorn),
+        "--config",
+        str(ROOT / "gunicorn.conf.py"),
         "wijkteam.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
         "--log-level",
         "warning",
         "--backlog",
         "2048",
     ]
-    if threads > 1:
-        command += ["--worker-class", "gthread", "--threads", str(threads)]
-    if preload:
-        # Django, the URL conf and the app modules imported once and shared copy-on-write.
-        command.append("--preload")
+    if workers:
+        command += ["--workers", str(workers)]
+    if threads:
+        command += ["--threads", str(threads)]
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -322,6 +340,7 @@ def load_step(port: int, kind: str, rate: int, seconds: float) -> StepResult:
 
     total = int(rate * seconds)
     interval = 1.0 / rate
+    mix = load_pool()
     # Enough threads that the pool itself never throttles the offered load (bounded all the same).
     pool = ThreadPoolExecutor(max_workers=min(256, max(16, rate)))
     futures = []
@@ -331,7 +350,7 @@ def load_step(port: int, kind: str, rate: int, seconds: float) -> StepResult:
         delay = scheduled - time.perf_counter()
         if delay > 0:
             time.sleep(delay)
-        futures.append(pool.submit(one, urls(kind, QUERIES[n % len(QUERIES)]), scheduled))
+        futures.append(pool.submit(one, urls(kind, mix[n % len(mix)]), scheduled))
     # Bounded: what has not even started DRAIN_SECONDS after the schedule ended is dropped and
     # counted as an error (a saturated server would otherwise keep the bench busy for minutes).
     deadline = time.perf_counter() + DRAIN_SECONDS
@@ -390,60 +409,74 @@ def bench_engine(label: str, database_url: str, args: argparse.Namespace) -> Non
             LOG_LEVEL="ERROR",
             PYTHONPATH=str(ROOT),
         )
-        port = free_port()
-        server = start_gunicorn(env, port, args.workers, threads=args.threads, preload=not args.no_preload)
-        try:
-            kind = f"gthread workers x {args.threads} threads" if args.threads > 1 else "sync workers"
-            preload = "" if args.no_preload else ", --preload"
-            print(
-                f"gunicorn: {args.workers} {kind}{preload} on 127.0.0.1:{port}; "
-                f"load average {os.getloadavg()[0]:.1f}"
-            )
-            rows = [("raw SQL on the engine", raw, 0, "")]
-            rows.append(("search_services() in process", function, 0, ""))
-            single: dict[str, list[float]] = {}
-            for kind, title in (
-                ("healthz", "/healthz (server floor, no search)"),
-                ("api", "HSDS API /api/hsds/services?search="),
-                ("page", "page /sociale-kaart/zoeken/?q="),
-            ):
-                timings, errors, note = single_client(port, kind, args.repeats)
-                single[kind] = timings
-                rows.append((title, timings, errors, note))
-            base50, base95 = pct(raw, 50), pct(raw, 95)
-            print(f"\n(a) single client, {len(raw)} searches each ({len(QUERIES)} varied queries)")
-            print(f"{'what':<40} {'p50 ms':>8} {'p95 ms':>8} {'x raw p50':>10} {'x raw p95':>10} {'errors':>7}")
-            for title, timings, errors, note in rows:
-                if not timings:
-                    print(f"{title:<40} {note}")
-                    continue
-                p50, p95 = pct(timings, 50), pct(timings, 95)
-                print(f"{title:<40} {ms(p50)} {ms(p95)} {p50 / base50:>10.1f} {p95 / base95:>10.1f} {errors:>7}")
-
-            rates = [int(r) for r in args.rates.split(",") if r.strip()]
-            for kind, title in (("page", "public search page"), ("api", "HSDS API search")):
-                if not single.get(kind) or pct(single[kind], 50) > LADDER_MAX_SINGLE_P50:
-                    print(f"\n(b) throughput, {title}: skipped (single-client p50 above {LADDER_MAX_SINGLE_P50:.0f} s)")
-                    continue
-                steps = run_child(load_ladder, port, kind, rates, args.step_seconds)
-                print(f"\n(b) throughput, {title}, open loop, {args.step_seconds:.0f} s per step")
-                print(
-                    f"{'offered rps':>11} {'achieved rps':>12} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
-                    f"{'sent':>6} {'load':>5}"
-                )
-                for step in steps:
-                    achieved = step.ok / max(step.seconds, 1e-9)
-                    print(
-                        f"{step.rate:>11} {achieved:>12.1f} {ms(pct(step.latencies, 50))} "
-                        f"{ms(pct(step.latencies, 95))} {step.errors:>7} {step.sent:>6} {step.load:>5.1f}"
-                    )
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        settings_runs = {"off": "0", "on": "60"}
+        for cache in ("off", "on") if args.cache == "both" else (args.cache,):
+            env["WIJKTEAM_PUBLIC_CACHE_SECONDS"] = settings_runs[cache]
+            serve_and_measure(env, args, raw, function, cache)
         del vendor
+
+
+def serve_and_measure(
+    env: dict[str, str], args: argparse.Namespace, raw: list[float], function: list[float], cache: str
+) -> None:
+    port = free_port()
+    server = start_gunicorn(env, port, args.workers, threads=args.threads)
+    try:
+        shape = f"{args.workers or 'default'} workers x {args.threads or 'default'} threads"
+        print(
+            f"\n--- answer cache {cache.upper()} --- gunicorn -c gunicorn.conf.py ({shape}) on "
+            f"127.0.0.1:{port}; load average {os.getloadavg()[0]:.1f}"
+        )
+        rows = [("raw SQL on the engine", raw, 0, "")]
+        rows.append(("search_ranked() in process", function, 0, ""))
+        single: dict[str, list[float]] = {}
+        for kind, title in (
+            ("healthz", "/healthz (server floor, no search)"),
+            ("api", "HSDS API /api/hsds/services?search="),
+            ("page", "page /sociale-kaart/zoeken/?q="),
+        ):
+            timings, errors, note = single_client(port, kind, args.repeats)
+            single[kind] = timings
+            rows.append((title, timings, errors, note))
+        base50, base95 = pct(raw, 50), pct(raw, 95)
+        print(f"\n(a) single client, {len(raw)} searches each ({len(QUERIES)} varied queries, repeated)")
+        print(f"{'what':<40} {'p50 ms':>8} {'p95 ms':>8} {'x raw p50':>10} {'x raw p95':>10} {'errors':>7}")
+        for title, timings, errors, note in rows:
+            if not timings:
+                print(f"{title:<40} {note}")
+                continue
+            p50, p95 = pct(timings, 50), pct(timings, 95)
+            print(f"{title:<40} {ms(p50)} {ms(p95)} {p50 / base50:>10.1f} {p95 / base95:>10.1f} {errors:>7}")
+
+        rates = [int(r) for r in args.rates.split(",") if r.strip()]
+        wanted = {k.strip() for k in args.kinds.split(",")}
+        for kind, title in (("page", "public search page"), ("api", "HSDS API search")):
+            if kind not in wanted:
+                continue
+            if not single.get(kind) or pct(single[kind], 50) > LADDER_MAX_SINGLE_P50:
+                print(f"\n(b) throughput, {title}: skipped (single-client p50 above {LADDER_MAX_SINGLE_P50:.0f} s)")
+                continue
+            steps = run_child(load_ladder, port, kind, rates, args.step_seconds)
+            print(
+                f"\n(b) throughput, {title}, open loop, {args.step_seconds:.0f} s per step, "
+                "Zipf mix of ~100 distinct queries"
+            )
+            print(
+                f"{'offered rps':>11} {'achieved rps':>12} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+                f"{'sent':>6} {'load':>5}"
+            )
+            for step in steps:
+                achieved = step.ok / max(step.seconds, 1e-9)
+                print(
+                    f"{step.rate:>11} {achieved:>12.1f} {ms(pct(step.latencies, 50))} "
+                    f"{ms(pct(step.latencies, 95))} {step.errors:>7} {step.sent:>6} {step.load:>5.1f}"
+                )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def postgres_database(admin_url: str) -> tuple[str, Any]:

@@ -543,8 +543,7 @@ def save_location(
             if log_.apply(location, data.fields, LOCATION_FIELDS):
                 location.save()
             action = Action.UPDATE
-        if data.address is not None:
-            _save_address(location, data.address, log_)
+        address_changed = _save_address(location, data.address, log_) if data.address is not None else False
         if data.accessibility is not None:
             _save_accessibility(location, data.accessibility, log_)
         if locked_service is not None and not ServiceAtLocation.objects.filter(
@@ -561,10 +560,80 @@ def save_location(
             for sid in ServiceAtLocation.objects.filter(location=location).values_list("service_id", flat=True):
                 Service.objects.filter(pk=sid).update(modified=timezone.now())
                 reindex_on_commit(sid)
+        # Coordinates (distance ordering, the map) and the buurt (wijk filter) follow from the
+        # address. Looked up after commit in the background: PDOK may take seconds, and nothing
+        # waits on it while the partner's form returns.
+        point_given = "latitude" in data.fields or "longitude" in data.fields
+        replace_point = address_changed and not point_given
+        unplaced = location.latitude is None or location.longitude is None or location.buurt_id is None
+        if location.location_type == LocationType.PHYSICAL and (replace_point or unplaced):
+            location_id = location.pk
+            transaction.on_commit(lambda: _enqueue_geocoding(location_id, replace_point=replace_point))
     return location
 
 
-def _save_address(location: Location, values: Mapping[str, Any], log_: ChangeLog) -> None:
+def _enqueue_geocoding(location_id: uuid.UUID, *, replace_point: bool) -> None:
+    from .tasks import geocode_location_task
+
+    geocode_location_task.enqueue(str(location_id), replace_point)
+
+
+def _address_point(address: Address | None) -> tuple[float, float] | None:
+    """Coordinates for an address: PDOK's for the full address when online, else the centre of
+    its postcode from what we already know (households' and other locations' addresses)."""
+    from . import geocoding
+
+    if address is None:
+        return None
+    found = geocoding.geocode_address(address.address_1, "", address.postal_code, address.city)
+    if found is not None:
+        return found.latitude, found.longitude
+    return geocoding.postcode_to_point(address.postal_code)
+
+
+def geocode_location(
+    location_id: uuid.UUID, *, replace_point: bool = False, updated_by: str = "geocoding"
+) -> list[str]:
+    """Give a physical location coordinates from its address and the buurt those fall in.
+
+    Coordinates are only filled in when missing, unless `replace_point` (the address changed and
+    nobody gave coordinates with it); the buurt follows the point. Every change is an HSDS
+    metadata row by `updated_by`; the services offered there are reindexed. Returns the changed
+    field names ([] when nothing could be found: the location keeps what it had).
+    """
+    from . import geocoding
+
+    location = Location.objects.filter(pk=location_id).first()
+    if location is None:
+        return []
+    point = None
+    if replace_point or location.latitude is None or location.longitude is None:
+        # Outside the transaction: a PDOK round trip must not hold the database's write lock.
+        address = location.addresses.filter(address_type=LocationType.PHYSICAL).order_by("created", "id").first()
+        point = _address_point(address)
+    log_ = ChangeLog(updated_by)
+    with transaction.atomic():
+        locked = Location.objects.select_for_update().get(pk=location_id)
+        values: dict[str, Any] = {}
+        if point is not None and (replace_point or locked.latitude is None or locked.longitude is None):
+            values["latitude"], values["longitude"] = round(point[0], 6), round(point[1], 6)
+        latitude, longitude = values.get("latitude", locked.latitude), values.get("longitude", locked.longitude)
+        if latitude is not None and longitude is not None and ("latitude" in values or locked.buurt_id is None):
+            buurt = geocoding.point_to_buurt(latitude, longitude)
+            if buurt is not None:
+                values["buurt"] = buurt
+        changed = log_.apply(locked, values, ("latitude", "longitude", "buurt"))
+        if changed:
+            locked.save()
+            log_.save()
+            for sid in ServiceAtLocation.objects.filter(location=locked).values_list("service_id", flat=True):
+                reindex_on_commit(sid)
+    log.info("sociale_kaart.location_geocoded", location_id=str(location_id), changed=changed)
+    return changed
+
+
+def _save_address(location: Location, values: Mapping[str, Any], log_: ChangeLog) -> bool:
+    """Create or update the physical address; whether anything changed."""
     address = location.addresses.filter(address_type=LocationType.PHYSICAL).order_by("created", "id").first()
     values = {"country": "NL", **values}
     if address is None:
@@ -572,8 +641,11 @@ def _save_address(location: Location, values: Mapping[str, Any], log_: ChangeLog
                           **{k: v for k, v in values.items() if k in ADDRESS_FIELDS})
         address.save()
         log_.created(address, ADDRESS_FIELDS)
-    elif log_.apply(address, values, ADDRESS_FIELDS):
+        return True
+    if log_.apply(address, values, ADDRESS_FIELDS):
         address.save()
+        return True
+    return False
 
 
 def _save_accessibility(location: Location, text: str, log_: ChangeLog) -> None:

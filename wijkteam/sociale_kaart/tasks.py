@@ -56,6 +56,16 @@ def _link(name: str, *args: Any) -> str:
     return f"{settings.WIJKTEAM_SITE_URL}{reverse(name, args=args)}"
 
 
+@task(queue_name="default")
+def geocode_location_task(location_id: str, replace_point: bool = False) -> list[str]:
+    """Coordinates and buurt for a location saved by a partner (services.geocode_location)."""
+    import uuid
+
+    from .services import geocode_location
+
+    return geocode_location(uuid.UUID(location_id), replace_point=replace_point)
+
+
 @task(queue_name="import")
 def scan_imported_services(service_ids: list[str]) -> int:
     """Put the services an import created on the duplicates worklist where they look like others."""

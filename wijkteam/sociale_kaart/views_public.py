@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -527,33 +529,63 @@ def _render_results(
     return {"results_html": html, "total": result.total, "pagination": paging}
 
 
+# Whole pages are kept for visitors without a session (residents, almost always): nothing on the
+# page is theirs except the CSRF token of the language form, which is rendered as this per-process
+# placeholder and put in per response. With a session (staff, a pending message) only the result
+# list comes from the cache.
+_CSRF_PLACEHOLDER = f"csrf-{secrets.token_hex(16)}"
+
+
+def _page_key(request: HttpRequest, vocab_key: str, now: dt.datetime, partial: bool) -> str | None:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    return answer_cache.key("page", _results_key(request, vocab_key, now), partial)
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     vocab = vocabulary.current()
-    form = SearchForm(request.GET or None, vocab=vocab)
     now = timezone.now()
-    context: dict[str, Any] = {"form": form, "searched": False}
+    htmx = getattr(request, "htmx", None)
+    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    page_key = _page_key(request, vocab.key, now, partial)
+    page = answer_cache.get(page_key)
+    cached = page is not None
+    if page is None:
+        page = _render_search_page(request, vocab, now, partial)
+        answer_cache.put(page_key, page)
+    html, counts = page
+    if counts:
+        # Counts only: the words people search for can reveal their situation.
+        log.info("sociale_kaart.search", **counts, cached=cached)
+    response = HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
+    # The same URL answers with a fragment (htmx) or a full page: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _render_search_page(
+    request: HttpRequest, vocab: vocabulary.Vocabulary, now: dt.datetime, partial: bool
+) -> tuple[str, dict[str, Any]]:
+    """The search page (or its htmx fragment) with the CSRF placeholder, and what to log."""
+    form = SearchForm(request.GET or None, vocab=vocab)
+    context: dict[str, Any] = {"form": form, "searched": False, "partial": partial, "csrf_token": _CSRF_PLACEHOLDER}
+    counts: dict[str, Any] = {}
     if form.is_bound and form.is_valid() and form.has_criteria():
         results_key = _results_key(request, vocab.key, now)
         rendered = answer_cache.get(results_key)
-        cached = rendered is not None
         if rendered is None:
             rendered = _render_results(request, form, now, vocab)
             answer_cache.put(results_key, rendered)
         context.update(searched=True, **rendered)
-        # Counts only: the words people search for can reveal their situation.
-        log.info(
-            "sociale_kaart.search",
-            total=rendered["total"],
-            page=form.cleaned_data.get("pagina") or 1,
-            filters=form.filter_count(),
-            has_text=bool(form.cleaned_data.get("q")),
-            has_place=bool(form.cleaned_data.get("postcode") or form.cleaned_data.get("wijk")),
-            cached=cached,
-        )
-    htmx = getattr(request, "htmx", None)
-    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-    context["partial"] = partial
+        data = form.cleaned_data
+        counts = {
+            "total": rendered["total"],
+            "page": data.get("pagina") or 1,
+            "filters": form.filter_count(),
+            "has_text": bool(data.get("q")),
+            "has_place": bool(data.get("postcode") or data.get("wijk")),
+        }
     if partial:
         template = "sociale_kaart/public/_results.html"
     else:
@@ -564,10 +596,7 @@ def search(request: HttpRequest) -> HttpResponse:
             filters_html = render_to_string("sociale_kaart/public/_filters.html", {"form": form}, request=request)
             answer_cache.put(filters_key, filters_html, timeout=FILTERS_CACHE_SECONDS)
         context["filters_html"] = filters_html
-    response = render(request, template, context)
-    # The same URL answers with a fragment (htmx) or a full page: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_to_string(template, context, request=request), counts
 
 
 # --- One service ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import re
 import pytest
 import time_machine
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -38,8 +39,31 @@ def test_the_same_search_again_runs_no_search(client, inloop, answer_cache_on, f
     again, again_queries = _search(client, q="geldzorgen")
     assert "Inloop geldzaken" in first
     assert again == first
-    # Only the check that the index is unchanged and the wijk choices of the form remain.
-    assert again_queries == 2 < first_queries
+    # A resident without a session gets the whole page from the cache: only the check that the
+    # index is unchanged remains.
+    assert again_queries == 1 < first_queries
+
+
+def test_with_a_session_only_the_result_list_comes_from_the_cache(client_for, users, inloop, answer_cache_on,
+                                                                   frozen_time):
+    reindex_all()
+    client = client_for(users.medewerker)
+    first, first_queries = _search(client, q="geldzorgen")
+    again, again_queries = _search(client, q="geldzorgen")
+    assert again == first and "Inloop geldzaken" in again
+    # The page itself is rendered for this visitor (their session, any message waiting for them).
+    assert 1 < again_queries < first_queries
+
+
+def test_the_language_form_on_a_cached_page_carries_this_visitors_token(inloop, answer_cache_on, frozen_time):
+    reindex_all()
+    Client(enforce_csrf_checks=True).get(URL, {"q": "geldzorgen"})  # someone else fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(URL, {"q": "geldzorgen"}).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert "csrf-" not in token
+    response = visitor.post(reverse("set_language"), {"language": "en", "next": URL, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
 
 
 def test_a_partners_change_shows_on_the_next_search(

@@ -75,6 +75,7 @@ class Builder:
         # One dict per taxonomy term however many attributes use it: a page of 50 services carries
         # ~130 attributes over a few dozen terms, and serialising each again was a fifth of the work.
         self._terms: dict[uuid.UUID, dict[str, Any]] = {}
+        self._term_rows: dict[uuid.UUID, TaxonomyTerm] = {}
 
     def node(
         self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None
@@ -93,8 +94,13 @@ class Builder:
         wants_attributes = [n for n in self._nodes if n[3] and "attributes" in table(n[1]).nested]
         by_link: dict[uuid.UUID, list[Attribute]] = defaultdict(list)
         for batch in _chunks({n[2] for n in wants_attributes}):
-            for attribute in Attribute.objects.filter(link_id__in=batch).select_related("taxonomy_term__taxonomy"):
+            for attribute in Attribute.objects.filter(link_id__in=batch):
                 by_link[attribute.link_id].append(attribute)
+        # The terms once each (a page's ~130 attributes share a few dozen), not joined per attribute.
+        term_ids = {a.taxonomy_term_id for rows in by_link.values() for a in rows}
+        for batch in _chunks(term_ids - set(self._term_rows)):
+            for term in TaxonomyTerm.objects.filter(id__in=batch).select_related("taxonomy"):
+                self._term_rows[term.id] = term
         attribute_nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
         for data, _table_name, record_id, _details, _meta in wants_attributes:
             attributes = sorted(by_link.get(record_id, []), key=lambda a: (a.created, str(a.id)))
@@ -120,7 +126,7 @@ class Builder:
 
     def _attribute(self, attribute: Attribute, nodes: list[Any]) -> dict[str, Any]:
         data = scalars(attribute, "attribute")
-        term = attribute.taxonomy_term
+        term = self._term_rows.get(attribute.taxonomy_term_id) or attribute.taxonomy_term
         nodes.append((data, "attribute", attribute.id, False, False))
         term_data = self._terms.get(term.id)
         if term_data is None:
