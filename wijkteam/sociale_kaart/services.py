@@ -933,6 +933,30 @@ def record_save(
     if changes:
         _audit(request, Action.CREATE if before is None else Action.UPDATE, obj, user=user, username=username,
                detail={"metadata_rows": changes})
-        if isinstance(obj, Service):
-            reindex_on_commit(obj.pk)
+        # The search index (and the result cards it keeps) shows organisation names, addresses,
+        # opening times and costs: refresh every service the change shows up in.
+        for service_id in services_affected_by(obj):
+            reindex_on_commit(service_id)
     return changes
+
+
+def services_affected_by(obj: models.Model) -> set[uuid.UUID]:
+    """The services whose index rows show something of `obj` (itself, its organisation's, those
+    at its location, the one it hangs under)."""
+    if isinstance(obj, Service):
+        return {obj.pk}
+    if isinstance(obj, Organization):
+        return set(Service.objects.filter(organization=obj).values_list("id", flat=True))
+    if isinstance(obj, Location):
+        return set(ServiceAtLocation.objects.filter(location=obj).values_list("service_id", flat=True))
+    found: set[uuid.UUID] = set()
+    service_id = getattr(obj, "service_id", None)
+    if service_id is not None:
+        found.add(service_id)
+    link_id = getattr(obj, "service_at_location_id", None)
+    if link_id is not None:
+        found.update(ServiceAtLocation.objects.filter(pk=link_id).values_list("service_id", flat=True))
+    location_id = getattr(obj, "location_id", None)
+    if location_id is not None:
+        found.update(ServiceAtLocation.objects.filter(location_id=location_id).values_list("service_id", flat=True))
+    return found

@@ -22,6 +22,7 @@ from uuid import UUID
 
 import structlog
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -43,7 +44,6 @@ from .forms_public import SearchForm, language_name, levensdomein_label
 from .models import (
     Address,
     Attribute,
-    CostOption,
     LinkEntity,
     Location,
     LocationType,
@@ -54,7 +54,8 @@ from .models import (
     TaxonomyTerm,
 )
 from .schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
-from .search import Interpretation, RankedHit, search_ranked, vocabulary
+from .search import Interpretation, RankedHit, backends, search_ranked, vocabulary
+from .search.cards import CardLocation, parse_card
 from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
 from .visibility import publicly_visible
 
@@ -278,14 +279,6 @@ def domain_label(value: str) -> str:
 
 
 @dataclass
-class CardLocation:
-    id: UUID
-    latitude: float | None
-    longitude: float | None
-    address: str
-
-
-@dataclass
 class ResultCard:
     number: int
     service_id: UUID
@@ -330,81 +323,39 @@ def free_label(amounts_by_period: Iterable[Period], today: dt.date) -> str:
 
 
 def result_cards(hits: Sequence[RankedHit], first_number: int, now: dt.datetime) -> list[ResultCard]:
-    """The cards of one result page in six narrow queries, whatever the number of hits.
+    """The cards of one result page, from the cards the search index keeps (one query).
 
-    Plain values instead of Service instances with prefetched relations: the page shows a handful
-    of fields per service, and building and prefetching whole model graphs cost more than the
-    search itself. Only schedules become model instances (the schedule rules read them).
+    The index row is refreshed after every write of the sociale kaart, so its card is as current
+    as the search itself; what depends on the moment ("nu open", a cost valid from next month)
+    and on the language is worked out here.
     """
-    ids = [hit.service_id for hit in hits]
-    if not ids:
-        return []
-    services = {
-        row[0]: row
-        for row in Service.objects.filter(id__in=ids).values_list(
-            "id", "name", "alert", "description", "organization__name"
-        )
-    }
-    links = list(
-        ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
-            "id", "service_id", "location_id", "location__latitude", "location__longitude"
-        )
-    )
-    location_ids = {location_id for _link, _service, location_id, _lat, _lon in links}
-    addresses: dict[UUID, str] = {}
-    for location_id, address_type, line, postal_code, city in Address.objects.filter(
-        location_id__in=location_ids
-    ).values_list("location_id", "address_type", "address_1", "postal_code", "city"):
-        # The physical address wins; otherwise the first one there is (as the service page does).
-        if location_id not in addresses or address_type == LocationType.PHYSICAL:
-            addresses[location_id] = ", ".join(p for p in (line, f"{postal_code} {city}".strip()) if p)
-    locations: dict[UUID, list[CardLocation]] = {}
-    link_service: dict[UUID, UUID] = {}
-    for link_id, service_id, location_id, latitude, longitude in links:
-        link_service[link_id] = service_id
-        locations.setdefault(service_id, []).append(
-            CardLocation(location_id, latitude, longitude, addresses.get(location_id, ""))
-        )
-    schedules: dict[UUID, list[Schedule]] = {}
-    for schedule in Schedule.objects.filter(Q(service_id__in=ids) | Q(service_at_location_id__in=list(link_service))):
-        owner = schedule.service_id or link_service.get(schedule.service_at_location_id)  # type: ignore[arg-type]
-        if owner is not None:
-            schedules.setdefault(owner, []).append(schedule)
-    costs: dict[UUID, list[Period]] = {}
-    for service_id, amount, valid_from, valid_to in CostOption.objects.filter(service_id__in=ids).values_list(
-        "service_id", "amount", "valid_from", "valid_to"
-    ):
-        costs.setdefault(service_id, []).append((amount, valid_from, valid_to))
-    unmatched = [hit.service_id for hit in hits if not hit.matched_domains]
-    own_domains = _service_domain_codes(unmatched) if unmatched else {}
-
+    stored = backends.read_cards([hit.service_id for hit in hits])
     today = timezone.localdate(now)
     cards = []
     number = first_number
     for hit in hits:
-        row = services.get(hit.service_id)
-        if row is None:  # deleted since the search ran
+        card = parse_card(stored.get(hit.service_id, ""))
+        if card is None:  # deleted since the search ran
             continue
-        _id, name, alert, description, organisation = row
-        located = locations.get(hit.service_id, [])
+        located = card.locations
         # The location the search measured from (the nearest one), else the first on the map.
         location = next((loc for loc in located if loc.id == hit.location_id), None) or next(
             (loc for loc in located if loc.latitude is not None and loc.longitude is not None),
             located[0] if located else None,
         )
-        domains = list(hit.matched_domains) or own_domains.get(hit.service_id, [])
+        domains = list(hit.matched_domains) or list(card.domains)
         cards.append(
             ResultCard(
                 number=number,
                 service_id=hit.service_id,
-                name=name,
-                alert=alert,
-                organisation=organisation,
-                summary=Truncator(description).words(30),
+                name=card.name,
+                alert=card.alert,
+                organisation=card.organisation,
+                summary=card.summary,
                 domains=[domain_label(d) for d in domains],
                 distance=format_distance(hit.distance_km) if hit.distance_km is not None else "",
-                status=opening_status(schedules.get(hit.service_id, []), now),
-                free=free_label(costs.get(hit.service_id, []), today),
+                status=opening_status(card.schedule_rows(), now) if card.schedules else None,
+                free=free_label(card.costs, today),
                 location=location,
             )
         )
@@ -590,11 +541,14 @@ def _render_search_page(
         template = "sociale_kaart/public/_results.html"
     else:
         template = "sociale_kaart/public/search.html"
+        # Markup, not an answer: its key holds everything it shows, so it is kept even when the
+        # answer cache is off.
         filters_key = _filters_key(request, form, vocab.key)
-        filters_html = answer_cache.get(filters_key)
+        filters_html = caches["default"].get(filters_key) if filters_key else None
         if filters_html is None:
             filters_html = render_to_string("sociale_kaart/public/_filters.html", {"form": form}, request=request)
-            answer_cache.put(filters_key, filters_html, timeout=FILTERS_CACHE_SECONDS)
+            if filters_key:
+                caches["default"].set(filters_key, filters_html, FILTERS_CACHE_SECONDS)
         context["filters_html"] = filters_html
     return render_to_string(template, context, request=request), counts
 

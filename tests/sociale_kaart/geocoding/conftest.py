@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.sociale_kaart.partner.conftest import own_org, own_service  # noqa: F401 (fixtures for partner locations)
 from wijkteam.sociale_kaart import geocoding
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pdok"

@@ -25,7 +25,7 @@ from tests.factories_sociale_kaart import (
 )
 from wijkteam.sociale_kaart import views_public
 from wijkteam.sociale_kaart.models import Language, Location, Phone, RequiredDocument, Service
-from wijkteam.sociale_kaart.search import Interpretation, RankedHit, RankedResult, SearchQuery
+from wijkteam.sociale_kaart.search import Interpretation, RankedHit, RankedResult, SearchQuery, reindex_services
 
 
 @pytest.fixture
@@ -86,7 +86,11 @@ class FakeSearch:
         domains: tuple[str, ...] = (),
         nearest_location: bool = False,
     ) -> None:
-        """Hit these services; `nearest_location` hands each hit its own fresh Location, as the search does."""
+        """Hit these services; `nearest_location` hands each hit its own fresh Location, as the search does.
+
+        The services are (re)indexed, as the real search finds only indexed ones: the result cards come
+        from the index."""
+        reindex_services([s.pk for s in services])
         self.hits = []
         for s in services:
             location = Location.objects.filter(service_at_locations__service=s).first() if nearest_location else None

@@ -33,6 +33,7 @@ ENTRY_COLUMNS = (
     "wijken",
     "points",
     "sort_name",
+    "card",  # JSON, cards.py; long, so last in the row
 )
 
 # Column weights. Name first, then the attached terms (their names and the term codes that the
@@ -61,6 +62,7 @@ class IndexRow:
     wijken: str
     points: str
     sort_name: str
+    card: str = ""
 
     def values(self) -> tuple[Any, ...]:
         return (
@@ -80,6 +82,7 @@ class IndexRow:
             self.wijken,
             self.points,
             self.sort_name,
+            self.card,
         )
 
 
@@ -217,6 +220,19 @@ def read_generation() -> str:
         )
         row = cursor.fetchone()
     return "|".join(str(v) for v in row) if row else ""
+
+
+def read_cards(service_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The result cards (JSON) of these services, in one query of the index."""
+    if not service_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(service_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT service_id, card FROM sk_search_entry WHERE service_id IN ({marks})",  # noqa: S608
+            [_service_id_param(i) for i in service_ids],
+        )
+        return {_parse_id(key): card for key, card in cursor.fetchall()}
 
 
 def all_words() -> list[str]:

@@ -17,21 +17,25 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cache
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import Truncator
 
 from .. import visibility
 from ..models import (
     Accessibility,
+    Address,
     Attribute,
     CostOption,
     Language,
     LinkEntity,
     Location,
     LocationType,
+    Schedule,
     Service,
     ServiceArea,
     ServiceAtLocation,
@@ -39,6 +43,7 @@ from ..models import (
 )
 from ..taxonomies import DOELGROEP, shipped_taxonomies
 from . import backends, vocabulary
+from .cards import CardLocation, build_card
 from .text import compound_data, decompose, hyphen_joins, normalise, stem, stopwords, words
 
 CHUNK = 500
@@ -197,6 +202,7 @@ class _LocationInfo:
     wijk: str | None
     accessible: bool = False
     languages: set[str] = field(default_factory=set)
+    address: str = ""
 
 
 @dataclass
@@ -207,6 +213,12 @@ class _Bundle:
     locations_by_service: dict[uuid.UUID, list[_LocationInfo]] = field(default_factory=lambda: defaultdict(list))
     languages_by_service: dict[uuid.UUID, set[str]] = field(default_factory=lambda: defaultdict(set))
     amounts_by_service: dict[uuid.UUID, list[Decimal | None]] = field(default_factory=lambda: defaultdict(list))
+    # For the result card (cards.py): cost periods and the opening times of the service itself
+    # and of the service at each location (a building's own hours are not the service's).
+    costs_by_service: dict[uuid.UUID, list[tuple[Decimal | None, date | None, date | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    schedules_by_service: dict[uuid.UUID, list[Schedule]] = field(default_factory=lambda: defaultdict(list))
     areas_by_service: dict[uuid.UUID, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Only read when some service_area names an area by code.
     buurt_wijk: dict[str, str] = field(default_factory=dict)
@@ -230,8 +242,10 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
         ).values_list("link_id", "taxonomy_term_id"):
             bundle.terms_by_service[link_id].append(terms[term_id])
 
-        links = list(ServiceAtLocation.objects.filter(service_id__in=chunk).values_list("service_id", "location_id"))
-        location_ids = {loc for _s, loc in links}
+        links = list(
+            ServiceAtLocation.objects.filter(service_id__in=chunk).values_list("id", "service_id", "location_id")
+        )
+        location_ids = {loc for _link, _s, loc in links}
         locations: dict[uuid.UUID, _LocationInfo] = {}
         for row in Location.objects.filter(id__in=location_ids).values(
             "id", "name", "latitude", "longitude", "location_type", "buurt__wijk__code"
@@ -244,6 +258,13 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
                 physical=row["location_type"] == LocationType.PHYSICAL,
                 wijk=row["buurt__wijk__code"],
             )
+        for location_id, address_type, line, postal_code, city in Address.objects.filter(
+            location_id__in=location_ids
+        ).values_list("location_id", "address_type", "address_1", "postal_code", "city"):
+            # The physical address wins; otherwise the first there is (as the service page does).
+            info = locations.get(location_id)
+            if info is not None and (not info.address or address_type == LocationType.PHYSICAL):
+                info.address = ", ".join(p for p in (line, f"{postal_code} {city}".strip()) if p)
         for location_id, description, details in Accessibility.objects.filter(location_id__in=location_ids).values_list(
             "location_id", "description", "details"
         ):
@@ -259,12 +280,22 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
                 bundle.languages_by_service[service_id].add(value)
             elif location_id in locations:
                 locations[location_id].languages.add(value)
-        for service_id, location_id in links:
+        for _link, service_id, location_id in links:
             if location_id in locations:
                 bundle.locations_by_service[service_id].append(locations[location_id])
+        link_service = {link_id: service_id for link_id, service_id, _loc in links}
+        for schedule in Schedule.objects.filter(
+            Q(service_id__in=chunk) | Q(service_at_location_id__in=list(link_service))
+        ).order_by("created", "id"):
+            owner = schedule.service_id or link_service.get(schedule.service_at_location_id)  # type: ignore[arg-type]
+            if owner is not None:
+                bundle.schedules_by_service[owner].append(schedule)
 
-        for service_id, amount in CostOption.objects.filter(service_id__in=chunk).values_list("service_id", "amount"):
+        for service_id, amount, valid_from, valid_to in CostOption.objects.filter(service_id__in=chunk).values_list(
+            "service_id", "amount", "valid_from", "valid_to"
+        ):
             bundle.amounts_by_service[service_id].append(amount)
+            bundle.costs_by_service[service_id].append((amount, valid_from, valid_to))
         for service_id, name, uri, description in ServiceArea.objects.filter(service_id__in=chunk).values_list(
             "service_id", "name", "uri", "description"
         ):
@@ -322,12 +353,16 @@ def _is_free(amounts: list[Decimal | None]) -> bool:
     return not priced or any(a is not None and a == 0 for a in amounts)
 
 
-def _points(locations: list[_LocationInfo]) -> str:
-    ordered = sorted(
+def _ordered(locations: list[_LocationInfo]) -> list[_LocationInfo]:
+    """Mapped locations first, physical before virtual, then by name: the order of points and cards."""
+    return sorted(
         locations, key=lambda loc: (loc.latitude is None or loc.longitude is None, not loc.physical, loc.name, loc.id)
     )
+
+
+def _points(locations: list[_LocationInfo]) -> str:
     parts = []
-    for loc in ordered:
+    for loc in _ordered(locations):
         if loc.latitude is not None and loc.longitude is not None:
             parts.append(f"{loc.id.hex},{loc.latitude:.6f},{loc.longitude:.6f}")
         else:
@@ -375,6 +410,16 @@ def build_row(service: Service, bundle: _Bundle) -> backends.IndexRow:
         wijken=_spaced(sorted(wijken)),
         points=_points(locations),
         sort_name=normalise(service.name),
+        card=build_card(
+            name=service.name,
+            alert=service.alert,
+            organisation=organization.name if organization else "",
+            summary=Truncator(service.description).words(30),
+            domains=[c for c in codes if c.startswith("LD")],
+            locations=[CardLocation(loc.id, loc.latitude, loc.longitude, loc.address) for loc in _ordered(locations)],
+            schedules=bundle.schedules_by_service.get(service.id, []),
+            costs=bundle.costs_by_service.get(service.id, []),
+        ),
     )
 
 
@@ -396,6 +441,7 @@ def _services(ids: list[uuid.UUID] | None) -> Iterator[Service]:
         "created",
         "name",
         "alternate_name",
+        "alert",
         "description",
         "eligibility_description",
         "minimum_age",
