@@ -16,7 +16,7 @@ WIJKTEAM_SSL_REDIRECT=0, --workers, bound to 127.0.0.1 on a free port) as a subp
     (sqlite3 / psycopg, no Django), with the ratio;
 (b) throughput: open-loop offered load (requests sent on a fixed schedule, whatever the answers
     do, latency measured from the scheduled moment so queueing counts) from a separate process,
-    in rising steps (25, 50, 100, 200, 400 req/s by default, --step-seconds each) of varied queries
+    in rising steps (25, 50, 100, 150, 200, 400 req/s by default, --step-seconds each) of varied queries
     against the public search page and the API; prints p50/p95, achieved rps and errors per step.
     A step whose p95 passes 5 s ends the ladder (the server is saturated; higher steps would only
     queue). The load draws from ~100 distinct everyday queries (the judged relevance set plus the
@@ -35,6 +35,7 @@ import http.client
 import multiprocessing
 import os
 import secrets
+import signal
 import socket
 import statistics
 import subprocess
@@ -99,7 +100,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     # keep-alive); --workers / --threads override them.
     parser.add_argument("--workers", type=int, default=0, help="default: gunicorn.conf.py")
     parser.add_argument("--threads", type=int, default=0, help="default: gunicorn.conf.py")
-    parser.add_argument("--rates", default="25,50,100,200,400")
+    parser.add_argument("--rates", default="25,50,100,150,200,400")
     parser.add_argument("--step-seconds", type=float, default=10.0)
     parser.add_argument("--repeats", type=int, default=6, help="single-client rounds over the query list")
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
@@ -203,6 +204,34 @@ def run_raw(raw_connection: Any, vendor: str, sql: str, params: list[Any]) -> No
         with raw_connection.cursor() as cursor:
             cursor.execute(sql, params)
             cursor.fetchall()
+
+
+def cpu_busy(seconds: float = 1.0) -> float:
+    """Share of the machine's CPU time that was busy over `seconds` (from /proc/stat)."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return idle, sum(fields)
+
+    idle1, total1 = sample()
+    time.sleep(seconds)
+    idle2, total2 = sample()
+    return 1.0 - (idle2 - idle1) / max(1, total2 - total1)
+
+
+def settle(limit: float = 60.0) -> None:
+    """Wait until the machine is quiet (a saturated step leaves queued requests and workers behind):
+    a measurement must not pay for the one before it."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if cpu_busy() < 0.15:
+                return
+        except OSError:  # no /proc: fall back to a fixed pause
+            time.sleep(5)
+            return
 
 
 # --- gunicorn ---------------------------------------------------------------------------------
@@ -427,6 +456,7 @@ def serve_and_measure(
             f"\n--- answer cache {cache.upper()} --- gunicorn -c gunicorn.conf.py ({shape}) on "
             f"127.0.0.1:{port}; load average {os.getloadavg()[0]:.1f}"
         )
+        settle()
         rows = [("raw SQL on the engine", raw, 0, "")]
         rows.append(("search_ranked() in process", function, 0, ""))
         single: dict[str, list[float]] = {}
@@ -456,6 +486,7 @@ def serve_and_measure(
             if not single.get(kind) or pct(single[kind], 50) > LADDER_MAX_SINGLE_P50:
                 print(f"\n(b) throughput, {title}: skipped (single-client p50 above {LADDER_MAX_SINGLE_P50:.0f} s)")
                 continue
+            settle()
             steps = run_child(load_ladder, port, kind, rates, args.step_seconds)
             print(
                 f"\n(b) throughput, {title}, open loop, {args.step_seconds:.0f} s per step, "
@@ -472,11 +503,13 @@ def serve_and_measure(
                     f"{ms(pct(step.latencies, 95))} {step.errors:>7} {step.sent:>6} {step.load:>5.1f}"
                 )
     finally:
-        server.terminate()
+        # SIGQUIT: gunicorn's quick shutdown; requests still queued from a saturated step are dropped.
+        server.send_signal(signal.SIGQUIT)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        settle()
 
 
 def postgres_database(admin_url: str) -> tuple[str, Any]:

@@ -98,7 +98,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the busy timeout instead of
     # one failing with "database is locked" halfway through its transaction. WAL lets readers go on.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (CONN_MAX_AGE, per thread) as on PostgreSQL: a new SQLite connection runs
+    # the PRAGMAs below and starts with an empty page cache, ~3 ms on every request (measured).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("WIJKTEAM_SQLITE_TIMEOUT", 20),
