@@ -28,6 +28,7 @@ from typing import Any
 
 import structlog
 from django.db import models, transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -57,6 +58,7 @@ from .models import (
     ServiceArea,
     ServiceAtLocation,
     ServiceStatus,
+    Taxonomy,
     TaxonomyTerm,
 )
 from .models.werk import (
@@ -949,6 +951,11 @@ def services_affected_by(obj: models.Model) -> set[uuid.UUID]:
         return set(Service.objects.filter(organization=obj).values_list("id", flat=True))
     if isinstance(obj, Location):
         return set(ServiceAtLocation.objects.filter(location=obj).values_list("service_id", flat=True))
+    if isinstance(obj, TaxonomyTerm | Taxonomy):
+        terms = Q(taxonomy_term=obj) if isinstance(obj, TaxonomyTerm) else Q(taxonomy_term__taxonomy=obj)
+        return set(
+            Attribute.objects.filter(terms, link_entity=LinkEntity.SERVICE).values_list("link_id", flat=True)
+        )
     found: set[uuid.UUID] = set()
     service_id = getattr(obj, "service_id", None)
     if service_id is not None:

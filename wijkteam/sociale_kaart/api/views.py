@@ -34,7 +34,7 @@ from ..models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from ..search import vocabulary
+from ..search import backends, vocabulary
 from ..visibility import publicly_visible
 from . import filters, serializers
 from .filters import ApiError
@@ -218,8 +218,16 @@ def _render_services(full: bool, minimal: bool) -> Renderer:
         if full:
             services = serializers.services_full_queryset(page_services)
             return serializers.services_full(in_order(list(services), ids))
-        services = serializers.services_list_queryset(page_services)
-        return serializers.services_list(in_order(list(services), ids))
+        # The list item the search index keeps for each service (written by the same serializer
+        # whenever the service or anything it shows changes); serialised here only when missing.
+        visible = set(page_services.values_list("id", flat=True))
+        stored = backends.read_hsds_items([i for i in ids if i in visible])
+        missing = [i for i in ids if i in visible and i not in stored]
+        fresh: dict[uuid.UUID, dict[str, Any]] = {}
+        if missing:
+            services = serializers.services_list_queryset(Service.objects.filter(id__in=missing))
+            fresh = {uuid.UUID(item["id"]): item for item in serializers.services_list(list(services))}
+        return [fresh[i] if i in fresh else json.loads(stored[i]) for i in ids if i in stored or i in fresh]
 
     return render
 

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Each search-index row also carries its result card (JSON): what a result list shows of the
-service, so a page of results is read in one query of the index instead of six of the tables.
+service, so a page of results is read in one query of the index instead of six of the tables; and
+its HSDS list item (JSON, as /api/hsds/services lists it), so an API page is not serialised anew.
 
 The column is added empty; existing indexes are rebuilt here because the index is derived data
-(`manage.py rebuild_search_index` does the same), and a row without its card is not shown.
+(`manage.py rebuild_search_index` does the same): a row without its card is not shown.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 def forwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("ALTER TABLE sk_search_entry ADD COLUMN card TEXT NOT NULL DEFAULT ''")
+        cursor.execute("ALTER TABLE sk_search_entry ADD COLUMN hsds TEXT NOT NULL DEFAULT ''")
         cursor.execute("SELECT COUNT(*) FROM sk_search_entry")
         (entries,) = cursor.fetchone()
     if entries:
@@ -25,6 +27,7 @@ def forwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 def backwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     with schema_editor.connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE sk_search_entry DROP COLUMN hsds")
         cursor.execute("ALTER TABLE sk_search_entry DROP COLUMN card")
 
 

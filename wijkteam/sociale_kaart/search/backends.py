@@ -34,6 +34,7 @@ ENTRY_COLUMNS = (
     "points",
     "sort_name",
     "card",  # JSON, cards.py; long, so last in the row
+    "hsds",  # JSON: the service as /api/hsds/services lists it (api.serializers.services_list)
 )
 
 # Column weights. Name first, then the attached terms (their names and the term codes that the
@@ -63,6 +64,7 @@ class IndexRow:
     points: str
     sort_name: str
     card: str = ""
+    hsds: str = ""
 
     def values(self) -> tuple[Any, ...]:
         return (
@@ -83,6 +85,7 @@ class IndexRow:
             self.points,
             self.sort_name,
             self.card,
+            self.hsds,
         )
 
 
@@ -224,15 +227,28 @@ def read_generation() -> str:
 
 def read_cards(service_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The result cards (JSON) of these services, in one query of the index."""
-    if not service_ids:
-        return {}
-    marks = ", ".join(["%s"] * len(service_ids))
+    return _read_documents(service_ids, "card")
+
+
+def read_hsds_items(service_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The HSDS list items (JSON) of these services, in one query per 500."""
+    return _read_documents(service_ids, "hsds")
+
+
+def _read_documents(service_ids: Sequence[uuid.UUID], column: str) -> dict[uuid.UUID, str]:
+    assert column in ("card", "hsds")
+    found: dict[uuid.UUID, str] = {}
+    ids = list(service_ids)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT service_id, card FROM sk_search_entry WHERE service_id IN ({marks})",  # noqa: S608
-            [_service_id_param(i) for i in service_ids],
-        )
-        return {_parse_id(key): card for key, card in cursor.fetchall()}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT service_id, {column} FROM sk_search_entry WHERE service_id IN ({marks})",  # noqa: S608
+                [_service_id_param(i) for i in chunk],
+            )
+            found.update((_parse_id(key), text) for key, text in cursor.fetchall() if text)
+    return found
 
 
 def all_words() -> list[str]:

@@ -370,7 +370,21 @@ def _points(locations: list[_LocationInfo]) -> str:
     return ";".join(parts)
 
 
-def build_row(service: Service, bundle: _Bundle) -> backends.IndexRow:
+def _hsds_items(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Each service as the HSDS API lists it, serialised by the API's own serializer."""
+    import json
+
+    from ..api import serializers
+
+    items: dict[uuid.UUID, str] = {}
+    for chunk in _chunks(service_ids):
+        services = serializers.services_list_queryset(Service.objects.filter(id__in=chunk))
+        for item in serializers.services_list(services):
+            items[uuid.UUID(item["id"])] = json.dumps(item, ensure_ascii=False)
+    return items
+
+
+def build_row(service: Service, bundle: _Bundle, hsds: str = "") -> backends.IndexRow:
     terms = bundle.terms_by_service.get(service.id, [])
     locations = bundle.locations_by_service.get(service.id, [])
     organization = service.organization
@@ -420,6 +434,7 @@ def build_row(service: Service, bundle: _Bundle) -> backends.IndexRow:
             schedules=bundle.schedules_by_service.get(service.id, []),
             costs=bundle.costs_by_service.get(service.id, []),
         ),
+        hsds=hsds,
     )
 
 
@@ -473,7 +488,8 @@ def reindex_services(service_ids: Iterable[uuid.UUID]) -> int:
     with transaction.atomic():
         services = list(_services(ids))
         bundle = _load_bundle([s.id for s in services])
-        rows = [build_row(service, bundle) for service in services]
+        hsds = _hsds_items([s.id for s in services])
+        rows = [build_row(service, bundle, hsds.get(service.id, "")) for service in services]
         backends.delete_entries(ids)
         for start in range(0, len(rows), CHUNK):
             backends.insert_entries(rows[start : start + CHUNK])
@@ -514,7 +530,8 @@ def _index_batch(services: list[Service]) -> int:
     if not services:
         return 0
     bundle = _load_bundle([s.id for s in services])
-    rows = [build_row(service, bundle) for service in services]
+    hsds = _hsds_items([s.id for s in services])
+    rows = [build_row(service, bundle, hsds.get(service.id, "")) for service in services]
     for start in range(0, len(rows), CHUNK):
         backends.insert_entries(rows[start : start + CHUNK])
     return len(rows)
