@@ -33,9 +33,14 @@ search is split where each part is cheapest:
    test proves the index and publicly_visible() agree).
 3. A small Python re-rank (ranking.py) of at most CANDIDATES rows: normalised text score, share of
    detected domains carried, distance (haversine, with a box prefilter) from the postcode, the
-   coordinates or the wijk; then the page's services and locations are fetched by primary key
-   (two queries). Browsing without words is paged in SQL; browsing near a place ranks all rows
-   that pass the filters (only ids and points are read).
+   coordinates or the wijk. Browsing without words is paged in SQL; browsing near a place ranks
+   all rows that pass the filters (only ids and points are read).
+4. What a page shows comes from the index row too, in one more query: the result card (cards.py:
+   name, organisation, summary, locations with address, schedules, cost periods) for the public
+   list, and the HSDS list item (written by the API's serializer) for /api/hsds/services.
+   search_ranked() returns ids only; search_services() loads Service and Location instances for
+   callers that want them (two queries).
+Answers are then kept per process for a minute (answer_cache.py), keyed on the index generation.
 
 Filters combine with AND; the codes within one facet (several levensdomeinen) with OR. Opening
 times (nu_open, dag) are evaluated in Python with wijkteam.sociale_kaart.schedules over the
