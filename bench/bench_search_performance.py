@@ -262,17 +262,19 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int = 0, *, threads:
         command += ["--workers", str(workers)]
     if threads:
         command += ["--threads", str(threads)]
+    # The server's own log goes to a file: a pipe nobody reads fills up and blocks the workers.
+    log_file = tempfile.NamedTemporaryFile(prefix="wijkteam-bench-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         command,
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_file,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+            raise RuntimeError(f"gunicorn stopped: {Path(log_file.name).read_text(errors='replace')[-2000:]}")
         try:
             status, _ = get(port, "/healthz")
             if status == 200:

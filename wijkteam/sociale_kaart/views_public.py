@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -303,6 +304,34 @@ class ResultCard:
     @property
     def has_point(self) -> bool:
         return self.location is not None and self.location.latitude is not None and self.location.longitude is not None
+
+    @property
+    def map_attributes(self) -> str:
+        """The data-* attributes the map script reads (a marker per card with a point), or ""."""
+        if not self.has_point:
+            return ""
+        assert self.location is not None  # has_point says so; for the type checker
+        return format_html(
+            ' data-lat="{}" data-lon="{}" data-naam="{}" data-url="{}"',
+            f"{self.location.latitude:.6f}",
+            f"{self.location.longitude:.6f}",
+            self.name,
+            self.url,
+        )
+
+    @property
+    def badges(self) -> list[tuple[str, str]]:
+        """(class modifier, text) of each badge: open or closed, free, distance, the topics."""
+        found: list[tuple[str, str]] = []
+        if self.status is not None:
+            is_open = self.status.is_open
+            found.append((" wt-kenmerk--open", _("Nu open")) if is_open else (" wt-kenmerk--dicht", _("Gesloten")))
+        if self.free:
+            found.append((" wt-kenmerk--gratis", self.free))
+        if self.distance:
+            found.append(("", _("%(distance)s van u") % {"distance": self.distance}))
+        found.extend((" wt-kenmerk--domein", label) for label in self.domains)
+        return found
 
 
 Period = tuple[Decimal | None, dt.date | None, dt.date | None]  # amount, valid from, valid to
