@@ -177,7 +177,9 @@ def measure_in_process(database_url: str, var_dir: str, repeats: int, result: An
     matches = {}
     for q in QUERIES:
         matches[q] = search_ranked(SearchQuery(text=q)).total
-    result.put((raw, function, matches, connection.vendor))
+    raw_connection.close()
+    settings = {k: connection.settings_dict.get(k) for k in ("NAME", "USER", "PASSWORD", "HOST", "PORT")}
+    result.put((raw, function, matches, connection.vendor, statements, settings))
 
 
 def open_raw(vendor: str, settings: dict[str, Any]) -> Any:
@@ -307,18 +309,50 @@ def urls(kind: str, query: str) -> str:
     return f"/sociale-kaart/zoeken/?q={encoded}"
 
 
-def single_client(port: int, kind: str, repeats: int) -> tuple[list[float], int, str]:
+@dataclass
+class RawRunner:
+    """The retrieval SQL of each query, run on the engine from this process: interleaved with the
+    HTTP requests, so the ratio compares the two under the same machine conditions."""
+
+    vendor: str
+    settings: dict[str, Any]
+    statements: dict[str, tuple[str, list[Any]]]
+    connection: Any = None
+
+    def __call__(self, query: str) -> float:
+        if self.connection is None:
+            self.connection = open_raw(self.vendor, self.settings)
+        start = time.perf_counter()
+        run_raw(self.connection, self.vendor, *self.statements[query])
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def single_client(
+    port: int, kind: str, repeats: int, raw_runner: RawRunner | None = None
+) -> tuple[list[float], int, str, list[float]]:
+    """Sequential requests over the query list; with `raw_runner`, each query's raw SQL is timed
+    right before its request (returned as the fourth value)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     status, _ = get(port, urls(kind, QUERIES[0]), conn)
     if status == 404:
-        return [], status, "404: URL not there in this build"
+        return [], status, "404: URL not there in this build", []
     timings: list[float] = []
+    raw: list[float] = []
     errors = 0
     for _ in range(2):
         for q in QUERIES:
             get(port, urls(kind, q), conn)
+            if raw_runner is not None:
+                raw_runner(q)
     for _ in range(repeats):
         for q in QUERIES:
+            if raw_runner is not None:
+                raw.append(raw_runner(q))
             start = time.perf_counter()
             try:
                 status, _ = get(port, urls(kind, q), conn)
@@ -329,7 +363,7 @@ def single_client(port: int, kind: str, repeats: int) -> tuple[list[float], int,
             timings.append(time.perf_counter() - start)
             errors += status != 200
     conn.close()
-    return timings, errors, ""
+    return timings, errors, "", raw
 
 
 # --- Open-loop load (separate process) --------------------------------------------------------
@@ -421,7 +455,9 @@ def bench_engine(label: str, database_url: str, args: argparse.Namespace) -> Non
         print(f"\n=== {label}: {args.services:,} services ===", flush=True)
         loaded, indexed = run_child(prepare_database, database_url, tmp, args.services)
         print(f"bulk load {loaded:.1f} s, search index (reindex_all) {indexed:.1f} s")
-        raw, function, matches, vendor = run_child(measure_in_process, database_url, tmp, args.repeats)
+        raw, function, matches, vendor, statements, db_settings = run_child(
+            measure_in_process, database_url, tmp, args.repeats
+        )
         print(
             f"matches per query: min {min(matches.values())}, median {statistics.median(matches.values()):.0f}, "
             f"max {max(matches.values())}"
@@ -443,12 +479,17 @@ def bench_engine(label: str, database_url: str, args: argparse.Namespace) -> Non
         settings_runs = {"off": "0", "on": "60"}
         for cache in ("off", "on") if args.cache == "both" else (args.cache,):
             env["WIJKTEAM_PUBLIC_CACHE_SECONDS"] = settings_runs[cache]
-            serve_and_measure(env, args, raw, function, cache)
+            serve_and_measure(env, args, raw, function, cache, RawRunner(vendor, db_settings, statements))
         del vendor
 
 
 def serve_and_measure(
-    env: dict[str, str], args: argparse.Namespace, raw: list[float], function: list[float], cache: str
+    env: dict[str, str],
+    args: argparse.Namespace,
+    raw: list[float],
+    function: list[float],
+    cache: str,
+    raw_runner: RawRunner,
 ) -> None:
     port = free_port()
     server = start_gunicorn(env, port, args.workers, threads=args.threads)
@@ -459,26 +500,31 @@ def serve_and_measure(
             f"127.0.0.1:{port}; load average {os.getloadavg()[0]:.1f}"
         )
         settle()
-        rows = [("raw SQL on the engine", raw, 0, "")]
-        rows.append(("search_ranked() in process", function, 0, ""))
+        rows = [("raw SQL on the engine", raw, 0, "", raw)]
+        rows.append(("search_ranked() in process", function, 0, "", raw))
         single: dict[str, list[float]] = {}
         for kind, title in (
             ("healthz", "/healthz (server floor, no search)"),
             ("api", "HSDS API /api/hsds/services?search="),
             ("page", "page /sociale-kaart/zoeken/?q="),
         ):
-            timings, errors, note = single_client(port, kind, args.repeats)
+            runner = raw_runner if kind != "healthz" else None
+            timings, errors, note, beside = single_client(port, kind, args.repeats, runner)
             single[kind] = timings
-            rows.append((title, timings, errors, note))
-        base50, base95 = pct(raw, 50), pct(raw, 95)
+            if beside:
+                rows.append((f"  raw SQL, interleaved with {kind}", beside, 0, "", beside))
+            rows.append((title, timings, errors, note, beside or raw))
+        raw_runner.close()
         print(f"\n(a) single client, {len(raw)} searches each ({len(QUERIES)} varied queries, repeated)")
+        print("    ratios: to the raw SQL timed right before each request (interleaved), else to the first row")
         print(f"{'what':<40} {'p50 ms':>8} {'p95 ms':>8} {'x raw p50':>10} {'x raw p95':>10} {'errors':>7}")
-        for title, timings, errors, note in rows:
+        for title, timings, errors, note, base in rows:
             if not timings:
                 print(f"{title:<40} {note}")
                 continue
             p50, p95 = pct(timings, 50), pct(timings, 95)
-            print(f"{title:<40} {ms(p50)} {ms(p95)} {p50 / base50:>10.1f} {p95 / base95:>10.1f} {errors:>7}")
+            ratio50, ratio95 = p50 / pct(base, 50), p95 / pct(base, 95)
+            print(f"{title:<40} {ms(p50)} {ms(p95)} {ratio50:>10.1f} {ratio95:>10.1f} {errors:>7}")
 
         rates = [int(r) for r in args.rates.split(",") if r.strip()]
         wanted = {k.strip() for k in args.kinds.split(",")}
