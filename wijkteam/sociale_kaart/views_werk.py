@@ -147,7 +147,7 @@ def service_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def _service_context(service: Service) -> dict[str, Any]:
     from .schedules import describe
 
-    links = service.service_at_locations.select_related("location").prefetch_related("location__addresses")
+    links = service.service_at_locations.select_related("location__buurt__wijk").prefetch_related("location__addresses")
     return {
         "locations": [link.location for link in links],
         "schedules": [describe(s) for s in service.schedules.all()],

@@ -67,6 +67,9 @@ def test_online_the_address_is_geocoded_by_pdok(
     hits = search_services(SearchQuery(text="taalcafe", latitude=52.0941, longitude=5.1127)).hits
     assert [h.service.pk for h in hits] == [own_service.pk]
     assert hits[0].distance_km is not None and hits[0].distance_km < 0.1
+    # The partner sees where it landed.
+    edit_page = client_for(users.partner).get(reverse("sociale_kaart_werk:service_edit", args=[own_service.pk]))
+    assert "op de kaart in Oude Haven (Centrum)" in edit_page.content.decode()
 
 
 def test_offline_the_postcode_we_know_places_it(users, own_service, client_for, boundaries,
@@ -97,6 +100,9 @@ def test_a_new_address_moves_the_point(users, own_service, client_for, boundarie
 
 def test_an_unknown_address_offline_changes_nothing(users, own_service, client_for, boundaries,
                                                     django_capture_on_commit_callbacks):
-    location = _save_location(client_for(users.partner), own_service, django_capture_on_commit_callbacks)
+    client = client_for(users.partner)
+    location = _save_location(client, own_service, django_capture_on_commit_callbacks)
     assert (location.latitude, location.longitude, location.buurt) == (None, None, None)
+    edit_page = client.get(reverse("sociale_kaart_werk:service_edit", args=[own_service.pk])).content.decode()
+    assert "nog niet op de kaart: we konden de plek bij dit adres (nog) niet vinden" in edit_page
     assert not {row for row in metadata_rows(resource_id=location.pk) if row[5] == "geocoding"}
