@@ -64,9 +64,9 @@ log = structlog.get_logger(__name__)
 
 PER_PAGE = 20
 
-# What a result card, the service page and the folder read, fetched in a fixed number of queries
-# whatever the number of services (string lookups reuse what the search already prefetched).
-CARD_PREFETCH = (
+# What the service page and the folder read, fetched in a fixed number of queries whatever the
+# number of services. (Result cards come from the search index: see result_cards.)
+BASE_PREFETCH = (
     "organization",
     "schedules",
     "cost_options",
@@ -74,7 +74,7 @@ CARD_PREFETCH = (
     "service_at_locations__location__addresses",
 )
 FOLDER_PREFETCH = (
-    *CARD_PREFETCH,
+    *BASE_PREFETCH,
     "phones",
     "organization__phones",
     "service_at_locations__phones",
