@@ -28,6 +28,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -64,9 +65,10 @@ _POSTCODE = re.compile(r"(\d{4})\s*([a-z]{2})", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\b(\d{1,5})(?:\s*[-/]?\s*([a-z]{1,3}|\d{1,4})\b)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65_536)
 def normalise_name(name: str) -> str:
     """Lower case, accents off, punctuation to spaces, filler words out: "Stichting Taalcafé De Brug"
-    becomes "taalcafe brug"."""
+    becomes "taalcafe brug". Memoised: a scan compares every name with every other one."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     plain = plain.replace("'", "")
     words = [w for w in _NON_WORD.split(plain) if w and w not in STOP_WORDS]
