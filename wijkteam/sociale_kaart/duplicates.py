@@ -26,15 +26,15 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .models import PUBLIC_STATUSES, Address, Organization, Phone, Service, ServiceStatus
 from .models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, ServiceMerge
@@ -246,6 +246,50 @@ def _ids_with_phone(phone: str) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
     return services, organizations
 
 
+class NameIndex:
+    """The names of the services on the kaart, ready for comparing many names with all of them.
+
+    A scan compares every service with every other one. `similar()` asks rapidfuzz (C, all names at
+    once) for the names that CAN reach NAME_WITH_EVIDENCE in name_score, and only those are scored
+    in Python. The bound is exact (see name_score): a score of 70 or more needs identical word sets
+    (token_set_ratio 100), a token_sort_ratio of at least 39, or the names without spaces at least
+    69 alike; so the scan finds exactly what comparing every pair would.
+    """
+
+    def __init__(self, rows: Iterable[tuple[uuid.UUID, str]]) -> None:
+        self.ids: list[uuid.UUID] = []
+        self.names: list[str] = []
+        self._normal: list[str] = []
+        self._squeezed: list[str] = []
+        for sid, candidate_name in rows:
+            self.ids.append(sid)
+            self.names.append(candidate_name)
+            normal = normalise_name(candidate_name)
+            self._normal.append(normal)
+            self._squeezed.append(normal.replace(" ", ""))
+
+    def similar(self, name: str) -> Iterator[tuple[uuid.UUID, str]]:
+        normal = normalise_name(name)
+        if not normal or not self.ids:
+            return
+        squeezed = normal.replace(" ", "")
+        found: set[int] = set()
+        for query, choices, scorer, cutoff in (
+            (normal, self._normal, fuzz.token_sort_ratio, 39),
+            (squeezed, self._squeezed, fuzz.ratio, 69),
+            (normal, self._normal, fuzz.token_set_ratio, 100),
+        ):
+            found.update(index for _c, _s, index in process.extract(
+                query, choices, scorer=scorer, score_cutoff=cutoff, limit=None
+            ))
+        for index in sorted(found):
+            yield self.ids[index], self.names[index]
+
+
+def _scan_candidates() -> QuerySet[Service]:
+    return Service.objects.exclude(status=ServiceStatus.DEFUNCT).exclude(merged_into__isnull=False)
+
+
 def find_duplicates(
     name: str,
     address_line: str = "",
@@ -255,22 +299,27 @@ def find_duplicates(
     exclude_id: uuid.UUID | str | None = None,
     include_organizations: bool = False,
     limit: int = MAX_MATCHES,
+    names: NameIndex | None = None,
 ) -> list[DuplicateMatch]:
     """Services (and, with `include_organizations`, organisations) that look like this record, best
     first. Only services that are still on the kaart count (active, temporarily closed, inactive);
-    defunct and merged-away ones are left out."""
+    defunct and merged-away ones are left out. `names`: a NameIndex of those services, for scans."""
     if not normalise_name(name):
         return []
     key = address_key(address_line, postcode)
     at_address = _services_at_address(key, postcode)
     phone_services, phone_orgs = _ids_with_phone(phone)
 
-    candidates = Service.objects.exclude(status=ServiceStatus.DEFUNCT).exclude(merged_into__isnull=False)
-    if exclude_id is not None:
-        candidates = candidates.exclude(id=exclude_id)
+    if names is not None:
+        pairs: Iterable[tuple[uuid.UUID, str]] = names.similar(name)
+    else:
+        # Names of all services in one narrow query; rapidfuzz compares some thousands in milliseconds.
+        pairs = _scan_candidates().values_list("id", "name").iterator(chunk_size=2000)
+    excluded = uuid.UUID(str(exclude_id)) if exclude_id is not None else None
     matches: list[DuplicateMatch] = []
-    # Names of all services in one narrow query; rapidfuzz compares some thousands in milliseconds.
-    for sid, candidate_name in candidates.values_list("id", "name").iterator(chunk_size=2000):
+    for sid, candidate_name in pairs:
+        if sid == excluded:
+            continue
         result = _evaluate(name, candidate_name, sid in at_address, sid in phone_services)
         if result is not None:
             matches.append(DuplicateMatch(
@@ -301,11 +350,12 @@ def _load_objects(matches: list[DuplicateMatch]) -> None:
     org_ids = [m.obj.pk for m in matches if isinstance(m.obj, Organization)]
     services = Service.objects.select_related("organization").in_bulk(service_ids) if service_ids else {}
     organizations = Organization.objects.in_bulk(org_ids) if org_ids else {}
-    for match in matches:
-        if isinstance(match.obj, Service):
-            match.obj = services[match.obj.pk]
+    for match in list(matches):
+        found = services.get(match.obj.pk) if isinstance(match.obj, Service) else organizations.get(match.obj.pk)
+        if found is None:  # deleted or merged away since the names were read (a long scan)
+            matches.remove(match)
         else:
-            match.obj = organizations[match.obj.pk]
+            match.obj = found
 
 
 def service_signals(service: Service) -> tuple[str, str, str]:
@@ -319,9 +369,13 @@ def service_signals(service: Service) -> tuple[str, str, str]:
     return address.address_1, address.postal_code, phone
 
 
-def find_duplicates_of(service: Service, *, limit: int = MAX_MATCHES) -> list[DuplicateMatch]:
+def find_duplicates_of(
+    service: Service, *, limit: int = MAX_MATCHES, names: NameIndex | None = None
+) -> list[DuplicateMatch]:
     address_line, postcode, phone = service_signals(service)
-    return find_duplicates(service.name, address_line, postcode, phone, exclude_id=service.id, limit=limit)
+    return find_duplicates(
+        service.name, address_line, postcode, phone, exclude_id=service.id, limit=limit, names=names
+    )
 
 
 def ordered_pair(a: Service, b: Service) -> tuple[Service, Service]:
@@ -367,8 +421,9 @@ def scan_for_duplicates(
     """
     if services is None:
         services = Service.objects.filter(status__in=PUBLIC_STATUSES, merged_into__isnull=True)
+    names = NameIndex(_scan_candidates().values_list("id", "name").iterator(chunk_size=2000))
     for service in services:
-        record_candidates(service, find_duplicates_of(service), source=source)
+        record_candidates(service, find_duplicates_of(service, names=names), source=source)
     return DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).count()
 
 
