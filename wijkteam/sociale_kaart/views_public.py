@@ -54,6 +54,7 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from .models.details import one_line_address
 from .schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
 from .search import Interpretation, RankedHit, backends, search_ranked, vocabulary
 from .search.cards import CardLocation, parse_card
@@ -126,7 +127,7 @@ def tel_href(number: str) -> str:
 
 
 def address_text(address: Address) -> str:
-    return ", ".join(p for p in (address.address_1, f"{address.postal_code} {address.city}".strip()) if p)
+    return one_line_address(address.address_1, address.postal_code, address.city)
 
 
 def _physical_address(location: Location) -> Address | None:

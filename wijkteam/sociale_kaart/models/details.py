@@ -39,6 +39,11 @@ class OrganizationIdentifier(HsdsModel):
         return f"{self.identifier_scheme or self.identifier_type}: {self.identifier}"
 
 
+def one_line_address(address_1: str, postal_code: str, city: str) -> str:
+    """"Havenstraat 12, 3511 AB Voorbeeld" for residents; parts that are missing are left out."""
+    return ", ".join(p for p in (address_1, f"{postal_code} {city}".strip()) if p)
+
+
 class Address(HsdsModel):
     hsds_table = "address"
 

@@ -41,6 +41,7 @@ from ..models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from ..models.details import one_line_address
 from ..taxonomies import DOELGROEP, shipped_taxonomies
 from . import backends, vocabulary
 from .cards import CardLocation, build_card
@@ -264,7 +265,7 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
             # The physical address wins; otherwise the first there is (as the service page does).
             info = locations.get(location_id)
             if info is not None and (not info.address or address_type == LocationType.PHYSICAL):
-                info.address = ", ".join(p for p in (line, f"{postal_code} {city}".strip()) if p)
+                info.address = one_line_address(line, postal_code, city)
         for location_id, description, details in Accessibility.objects.filter(location_id__in=location_ids).values_list(
             "location_id", "description", "details"
         ):
