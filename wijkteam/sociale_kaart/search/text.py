@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -38,9 +39,18 @@ MAX_WORD_LENGTH = 40
 MIN_PART_LENGTH = 4
 
 
-@cache
+# A Snowball stemmer keeps its working string and cursor on the object, so two threads stemming
+# with one stemmer corrupt each other's words (gunicorn runs threads: under load it raised
+# IndexError in find_among_b and stemmed "mantelzorgers" to "vrijwilligerswerk", which the
+# lru_cache on stem() then kept for the worker's life). One stemmer per thread.
+_local = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("dutch")
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("dutch")
+    return stemmer
 
 
 def _load(name: str) -> dict:
