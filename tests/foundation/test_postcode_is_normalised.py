@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests import factories as f
-from wijkteam.huishoudens.models import normalise_postcode
+from wijkteam.gebieden.postcodes import normalise_postcode
 
 pytestmark = pytest.mark.django_db
 

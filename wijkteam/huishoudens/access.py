@@ -19,9 +19,10 @@ from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, may_view_personal_data
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.gebieden.postcodes import normalise_postcode
 
 from . import crypto
-from .models import Huishouden, Persoon, normalise_postcode, validate_bsn
+from .models import Huishouden, Persoon, validate_bsn
 
 SEARCH_LIMIT = 50
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.conf import settings
@@ -14,22 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.nl import bsn as stdnum_bsn
 
 from wijkteam.gebieden.models import Buurt
+from wijkteam.gebieden.postcodes import normalise_postcode  # also importable from here for older callers
 
 from . import crypto
-
-_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
-
-
-def normalise_postcode(value: str) -> str:
-    """'1234ab', ' 1234 AB ' → '1234 AB'. Raises ValidationError for anything that is no Dutch postcode."""
-    match = _POSTCODE.match(value or "")
-    if not match:
-        raise ValidationError(_("Vul een geldige postcode in, zoals 1234 AB."), code="postcode")
-    letters = match.group(2).upper()
-    # PostNL never issues SA, SD and SS.
-    if letters in {"SA", "SD", "SS"}:
-        raise ValidationError(_("Vul een geldige postcode in, zoals 1234 AB."), code="postcode")
-    return f"{match.group(1)} {letters}"
 
 
 def validate_bsn(value: str) -> str:
