@@ -15,17 +15,10 @@ from tests.factories import TEST_PASSWORD
 from tests.factories_sociale_kaart import OrganizationFactory, ServiceFactory
 from wijkteam.sociale_kaart.models import Service
 
-# serialized_rollback: the taxonomies come from a data migration and must survive the flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(autouse=True)
-def _taxonomies(transactional_db: None) -> None:
-    # serialized_rollback does not restore them when the database was set up before Playwright
-    # started (Django's connection then lives in another context); loading is idempotent.
-    from wijkteam.sociale_kaart.taxonomies import load_taxonomies
-
-    load_taxonomies()
+# Not serialized_rollback: restoring the serialised database re-inserts content types that the
+# flush's post_migrate already recreated (IntegrityError when this file runs after another
+# transactional test). tests/conftest.py reloads the shipped taxonomies for every database test.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
