@@ -15,6 +15,8 @@ from django.http.response import HttpResponseBase
 from wijkteam.audit.models import Action, Outcome
 from wijkteam.audit.services import record
 
+from .access_rules import AccessRule, Kind, Scope, mark
+
 
 def deny(request: HttpRequest, **audit: Any) -> PermissionDenied:
     """Record the refusal in the audit trail and return the exception to raise."""
@@ -25,7 +27,13 @@ def deny(request: HttpRequest, **audit: Any) -> PermissionDenied:
 View = Callable[..., HttpResponseBase]
 
 
-def require(check: Callable[[Any], bool]) -> Callable[[View], View]:
+def require(check: Callable[[Any], bool], *, scope: Scope | None = None) -> Callable[[View], View]:
+    """Role check for a view; `scope` names the object-level check the view does through an access helper.
+
+    The rule is recorded on the view (access_rules), so the URL walker and role matrix can read it.
+    """
+    rule = AccessRule(Kind.REQUIRE, check=check, scope=scope)
+
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -36,6 +44,6 @@ def require(check: Callable[[Any], bool]) -> Callable[[View], View]:
                            if request.resolver_match else "")
             return view(request, *args, **kwargs)
 
-        return wrapped
+        return mark(wrapped, rule)
 
     return decorator
