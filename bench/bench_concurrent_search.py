@@ -39,7 +39,10 @@ import bench_search_performance as perf  # noqa: E402
 def answer(conn: http.client.HTTPConnection, kind: str, query: str) -> tuple[int, str]:
     """(status, a fingerprint of the answer: the ordered service ids, or the result names on the page)."""
     encoded = urllib.parse.quote(query)
-    path = f"/api/hsds/services?search={encoded}&per_page=20" if kind == "api" else f"/sociale-kaart/zoeken/?q={encoded}"
+    if kind == "api":
+        path = f"/api/hsds/services?search={encoded}&per_page=20"
+    else:
+        path = f"/sociale-kaart/zoeken/?q={encoded}"
     conn.request("GET", path, headers={"Host": "127.0.0.1", "User-Agent": "wijkteam-bench"})
     response = conn.getresponse()
     body = response.read()

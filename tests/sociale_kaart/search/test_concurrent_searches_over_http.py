@@ -4,8 +4,7 @@ gthread workers do): no 5xx, and every answer equals the one the same query got 
 
 The stem cache is emptied between the two phases and every request carries made-up words of its own,
 so the concurrent phase runs the stemmer itself (with one shared stemmer this test saw ~40 of 180
-answers fail with 500),
-and a tiny switch interval makes the threads interleave inside it as they do under load.
+answers fail with 500), and a tiny switch interval makes the threads interleave inside it as they do under load.
 """
 
 from __future__ import annotations
@@ -53,7 +52,8 @@ def _answer(base: str, query: str) -> tuple[int, list[str]]:
 
 def test_concurrent_searches_answer_as_when_asked_alone(live_server: Any, kaart: Any, settings: Any) -> None:
     settings.WIJKTEAM_PUBLIC_CACHE_SECONDS = 0
-    reference = {_query(n, i): _answer(live_server.url, _query(n, i)) for n in range(CLIENTS) for i in range(PER_CLIENT)}
+    queries = [_query(n, i) for n in range(CLIENTS) for i in range(PER_CLIENT)]
+    reference = {q: _answer(live_server.url, q) for q in queries}
     assert all(status == 200 for status, _ in reference.values())
     assert any(ids for _, ids in reference.values())
 
