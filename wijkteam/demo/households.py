@@ -17,13 +17,16 @@ import string
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import connection
 from faker import Faker
 
 from wijkteam.accounts.models import Role, User
-from wijkteam.gebieden.models import Buurt
+from wijkteam.gebieden.models import Buurt, Postcode, PostcodeBron
+from wijkteam.gebieden.postcodes import NEVER_ISSUED
+from wijkteam.gebieden.services import PostcodePoint, upsert_postcodes
 from wijkteam.huishoudens.models import Adres, Doel, Huishouden, Persoon, Toestemming
 
 from . import bulkload
@@ -38,9 +41,9 @@ BATCH = 10_000  # households per INSERT round: big enough to amortise, small eno
 # first one per wijk; big scales spill into the next, the way real postcode areas follow density.
 POSTCODE_FIRST_AREA = 3701
 AREAS_PER_WIJK = 20
-# PostNL never issues SA, SD and SS (see huishoudens.models.normalise_postcode).
+# PostNL never issues SA, SD and SS (see gebieden.postcodes).
 LETTER_PAIRS = tuple(
-    a + b for a in string.ascii_uppercase for b in string.ascii_uppercase if a + b not in {"SA", "SD", "SS"}
+    a + b for a in string.ascii_uppercase for b in string.ascii_uppercase if a + b not in NEVER_ISSUED
 )
 SEGMENT_ADDRESSES = 18  # a postcode covers one side of a street stretch: typically 10-30 addresses
 
@@ -348,11 +351,17 @@ def run(ctx: DemoContext) -> None:
     writer = Writer(ctx)
     progress = ctx.progress("households", ctx.scale)
     done = 0
+    # Per postcode: [sum of lat, sum of lon, count, buurt]: the public postcode table gets each centre.
+    centres: dict[str, list[Any]] = {}
     for buurt, count, n_streets in zip(buurten, per_buurt, streets_per_buurt, strict=True):
         streets = plan_streets(rng, [next(names) for _ in range(n_streets)])
         for address in buurt_addresses(rng, buurt, streets, count, allocators[buurt.wijk_id],
                                        segment_mean[buurt.wijk_id]):
             write_household(rng, writer, pools, bsns, address, buurt.pk, recorders.get(buurt.wijk_id, []))
+            centre = centres.setdefault(address[0], [0.0, 0.0, 0, buurt])
+            centre[0] += address[6]
+            centre[1] += address[5]
+            centre[2] += 1
             done += 1
             if done % BATCH == 0:
                 writer.flush()
@@ -361,7 +370,13 @@ def run(ctx: DemoContext) -> None:
     writer.flush()
     progress.update(done)
     bulkload.reset_sequences(Adres, Huishouden, Persoon, Toestemming)
+    postcodes = upsert_postcodes(
+        (PostcodePoint(pc6, round(lat / n, 6), round(lon / n, 6), buurt.code) for pc6, (lat, lon, n, buurt) in
+         centres.items()),
+        bron=PostcodeBron.DEMO, buurten={b.code: b for b in buurten},
+    )
     ctx.counts.update(
+        postcodes=postcodes,
         adressen=writer.adres.written,
         huishoudens=writer.huishouden.written,
         personen=writer.persoon.written,
@@ -383,6 +398,7 @@ def reset(ctx: DemoContext) -> None:
     personen = Persoon.objects.filter(huishouden__in=huishoudens)
     for queryset in (Toestemming.objects.filter(persoon__in=personen), personen, huishoudens, adressen):
         queryset._raw_delete(connection.alias)
+    Postcode.objects.filter(bron=PostcodeBron.DEMO, **in_demo)._raw_delete(connection.alias)
 
 
 STEP = register(Step(name="households", order=30, run=run, reset=reset))

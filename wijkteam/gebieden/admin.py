@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from .models import Buurt, Gemeente, Wijk
+from .models import Buurt, Gemeente, Postcode, Wijk
 
 
 @admin.register(Gemeente)
@@ -19,3 +19,10 @@ class WijkAdmin(admin.ModelAdmin):
 class BuurtAdmin(admin.ModelAdmin):
     list_display = ["code", "naam", "wijk"]
     list_filter = ["wijk"]
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    list_display = ["pc6", "latitude", "longitude", "buurt", "bron"]
+    list_filter = ["bron"]
+    search_fields = ["pc6"]

@@ -7,9 +7,13 @@ Codes follow CBS's Wijk- en Buurtkaart: GM + 4 digits, WK + 6 digits (gemeente +
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .postcodes import normalise_postcode
 
 gemeente_code_validator = RegexValidator(r"^GM\d{4}$", _("Een gemeentecode is GM gevolgd door 4 cijfers."))
 wijk_code_validator = RegexValidator(r"^WK\d{6}$", _("Een wijkcode is WK gevolgd door 6 cijfers."))
@@ -61,3 +65,38 @@ class Buurt(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class PostcodeBron(models.TextChoices):
+    DEMO = "demo", _("demo-gemeente")
+    PDOK = "pdok", _("PDOK/BAG-extract")
+    HANDMATIG = "handmatig", _("handmatig")
+
+
+class Postcode(models.Model):
+    """The centre of one PC6 postcode: public knowledge, so the public map never needs residents' addresses.
+
+    Filled by `manage.py load_postcodes` from a public extract (PDOK/BAG centroids) and by the demo
+    generator from its own streets. A PC4 area's centre is the mean of its PC6 rows.
+    """
+
+    pc6 = models.CharField(_("postcode"), max_length=7, unique=True, help_text=_("zoals 1234 AB"))
+    # The PC4 part, stored so a PC4 lookup is an indexed equality instead of a LIKE.
+    pc4 = models.CharField(_("postcodegebied"), max_length=4, db_index=True, editable=False)
+    latitude = models.FloatField(_("breedtegraad"))
+    longitude = models.FloatField(_("lengtegraad"))
+    buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="postcodes")
+    bron = models.CharField(_("bron"), max_length=10, choices=PostcodeBron.choices, default=PostcodeBron.PDOK)
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["pc6"]
+
+    def __str__(self) -> str:
+        return self.pc6
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pc6 = normalise_postcode(self.pc6)
+        self.pc4 = self.pc6[:4]
+        super().save(*args, **kwargs)

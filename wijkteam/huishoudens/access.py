@@ -1,17 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Access helpers: the only way views read persons and households. Each read is audited.
 
-Scope for now: wijkteam staff see residents living in a wijk one of their teams covers; the privacy
-officer sees everyone (for data-subject requests), and that too is audited. Case-level scoping
-(own caseload) narrows this when cases land.
+Who may see a person or household is decided by *grants*. A grant answers, for one user, "which
+extra rows may this user see?" as a Q over Persoon and a Q over Huishouden (None: nothing). A user
+sees the union of all grants, and only if `may_view_personal_data(user)` holds at all.
+
+Built in (registered below):
+- "wijk": wijkteam staff see residents living in a wijk one of their teams covers;
+- "privacy": the privacy officer sees everyone (for data-subject requests); that too is audited.
+
+Later apps register their own without huishoudens importing them, typically in AppConfig.ready():
+
+    from wijkteam.huishoudens.access import Grant, register_grant
+
+    register_grant(Grant(
+        name="zaken.regisseur",
+        persons=lambda user: Q(zaken__regisseur=user),
+        households=lambda user: Q(leden__zaken__regisseur=user),
+    ))
+
+A grant must be cheap (it is evaluated on every read) and express its rule as a Q, so the database
+filters; `register_grant` returns nothing and refuses a second grant with the same name;
+`unregister_grant(name)` removes one (tests). Narrowing (own caseload only) is a change to the
+built-in "wijk" grant, not a new grant: grants only ever add.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from wijkteam.accounts.decorators import deny
@@ -25,24 +47,73 @@ from . import crypto
 from .models import Huishouden, Persoon, validate_bsn
 
 SEARCH_LIMIT = 50
+# Every row: what a grant returns when the user may see all (Q() would vanish in an OR).
+EVERYONE = Q(pk__isnull=False)
+
+GrantRule = Callable[[Any], Q | None]
+
+
+@dataclass(frozen=True)
+class Grant:
+    name: str
+    persons: GrantRule
+    households: GrantRule
+
+
+_grants: dict[str, Grant] = {}
+_grants_lock = threading.Lock()
+
+
+def register_grant(grant: Grant) -> None:
+    with _grants_lock:
+        if grant.name in _grants:
+            raise ValueError(f"a grant named {grant.name!r} is already registered")
+        _grants[grant.name] = grant
+
+
+def unregister_grant(name: str) -> None:
+    with _grants_lock:
+        _grants.pop(name, None)
+
+
+def registered_grants() -> list[Grant]:
+    with _grants_lock:
+        return list(_grants.values())
+
+
+def _visible(user: Any, rule: Callable[[Grant], GrantRule]) -> Q | None:
+    if not may_view_personal_data(user):
+        return None
+    combined: Q | None = None
+    for grant in registered_grants():
+        q = rule(grant)(user)
+        if q is not None:
+            combined = q if combined is None else combined | q
+    return combined
 
 
 def persons_visible_to(user: Any) -> QuerySet[Persoon]:
     base = Persoon.objects.select_related("huishouden__adres__buurt__wijk")
-    if not may_view_personal_data(user):
-        return base.none()
-    if has_role(user, Role.PRIVACY):
-        return base
-    return base.filter(huishouden__adres__buurt__wijk__teams__leden=user).distinct()
+    q = _visible(user, lambda g: g.persons)
+    return base.none() if q is None else base.filter(pk__in=Persoon.objects.filter(q).values("pk"))
 
 
 def households_visible_to(user: Any) -> QuerySet[Huishouden]:
     base = Huishouden.objects.select_related("adres__buurt__wijk")
-    if not may_view_personal_data(user):
-        return base.none()
-    if has_role(user, Role.PRIVACY):
-        return base
-    return base.filter(adres__buurt__wijk__teams__leden=user).distinct()
+    q = _visible(user, lambda g: g.households)
+    return base.none() if q is None else base.filter(pk__in=Huishouden.objects.filter(q).values("pk"))
+
+
+def _privacy(rows: Q) -> GrantRule:
+    return lambda user: rows if has_role(user, Role.PRIVACY) else None
+
+
+register_grant(Grant("privacy", persons=_privacy(EVERYONE), households=_privacy(EVERYONE)))
+register_grant(Grant(
+    "wijk",
+    persons=lambda user: Q(huishouden__adres__buurt__wijk__teams__leden=user),
+    households=lambda user: Q(adres__buurt__wijk__teams__leden=user),
+))
 
 
 def get_person_for_user(request: HttpRequest, pk: int) -> Persoon:
@@ -66,30 +137,58 @@ def get_household_for_user(request: HttpRequest, pk: int) -> Huishouden:
     return household
 
 
-def search_persons(request: HttpRequest, query: str) -> tuple[str, list[Persoon]]:
-    """Search within the user's scope by BSN (exact, through the keyed hash), postcode or surname.
+def household_members_for_user(request: HttpRequest, household: Huishouden) -> list[Persoon]:
+    """The members shown on a household page; each is a read of that person's data, so each is audited."""
+    members = list(household.leden.order_by("geboortedatum", "pk"))
+    record_shown(request, members, via="huishouden")
+    return members
 
-    The audit row records the kind of search and the number of hits, never the query itself: a BSN or
-    a name typed into the box is personal data.
+
+def record_shown(request: HttpRequest, persons: list[Persoon], *, via: str) -> None:
+    """One READ row per person whose name a page shows, so the person's own trail is complete.
+
+    A loop of record(): pages show at most SEARCH_LIMIT persons, so this stays a bounded number of INSERTs.
+    """
+    for person in persons:
+        record(request, Action.READ, obj=person, person_id=person.pk, household_id=person.huishouden_id,
+               detail={"via": via})
+
+
+def looks_like_bsn(query: str) -> bool:
+    """8 or 9 digits (dots and spaces allowed): such input never goes into a GET search (URL, history, logs)."""
+    digits = query.replace(" ", "").replace(".", "")
+    return digits.isdigit() and len(digits) in (8, 9)
+
+
+def search_persons(request: HttpRequest, query: str) -> tuple[str, list[Persoon]]:
+    """Search within the user's scope by postcode or surname. A BSN goes through `search_person_by_bsn`.
+
+    The audit row records the kind of search and the number of hits, never the query itself: a name
+    typed into the box is personal data. Each person in the results is recorded as read.
     """
     query = query.strip()
+    if looks_like_bsn(query):
+        raise ValueError("BSN-shaped input belongs in search_person_by_bsn (POST)")
     qs = persons_visible_to(request.user)
-    kind = "naam"
-    digits = query.replace(" ", "").replace(".", "")
-    if digits.isdigit() and len(digits) in (8, 9):
-        kind = "bsn"
-        try:
-            qs = qs.filter(bsn_hash=crypto.lookup_hash(validate_bsn(digits)))
-        except ValidationError:
-            qs = qs.none()
+    try:
+        postcode = normalise_postcode(query)
+    except ValidationError:
+        kind = "naam"
+        qs = qs.filter(achternaam__icontains=query)
     else:
-        try:
-            postcode = normalise_postcode(query)
-        except ValidationError:
-            qs = qs.filter(achternaam__icontains=query)
-        else:
-            kind = "postcode"
-            qs = qs.filter(huishouden__adres__postcode=postcode)
+        kind = "postcode"
+        qs = qs.filter(huishouden__adres__postcode=postcode)
+    return kind, _search_results(request, qs, kind)
+
+
+def search_person_by_bsn(request: HttpRequest, bsn: str) -> list[Persoon]:
+    """Exact search through the keyed hash; an invalid BSN raises ValidationError (Dutch, 11-proef)."""
+    qs = persons_visible_to(request.user).filter(bsn_hash=crypto.lookup_hash(validate_bsn(bsn)))
+    return _search_results(request, qs, "bsn")
+
+
+def _search_results(request: HttpRequest, qs: QuerySet[Persoon], kind: str) -> list[Persoon]:
     results = list(qs.order_by("achternaam", "voornamen", "pk")[:SEARCH_LIMIT])
     record(request, Action.SEARCH, object_type="huishoudens.persoon", detail={"kind": kind, "hits": len(results)})
-    return kind, results
+    record_shown(request, results, via="zoeken")
+    return results

@@ -1,57 +1,272 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The one write path for households, persons and consent. Every change is audited."""
+"""The one write path for addresses, households, persons and consent. Every change to personal data is audited.
+
+Signals, requests, cases and referrals all arrive at the same three questions: which address, which
+household lives there, which person is it. The answers here are shared so two intakes never create
+two records for one resident.
+
+- `find_or_create_adres`: an address is a shared fact keyed on (postcode, huisnummer, huisletter,
+  toevoeging) as BAG keys it; the database's unique constraint decides races, the loser reads the
+  winner's row.
+- `household_at`: the household living at an address. A wijkteam works with "the household at this
+  front door": one current household per address, found or created under a row lock on the address so
+  two signals at the same moment create one. Lodgers or a split-up house that really are separate
+  households are registered explicitly with `register_household`; `household_at` then answers with the
+  oldest, and a case that concerns the other one names it.
+- `match_person` / `find_or_add_person`: BSN first (through the keyed hash, never the number itself),
+  else achternaam + geboortedatum within the household. More than one candidate is `AMBIGUOUS` and is
+  handed back for a person to decide: a wrong match would show one resident's file to another's worker.
+- `move_person`, `update_contact`, `record_consent`: the changes after intake.
+
+Who did it: a logged-in user (`by`, with `request` when there is one) or, for file uploads and API
+tokens that arrive without a user, a `system` name that goes into the audit row's username.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkteam.accounts.models import User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.gebieden.areas import point_to_buurt
+from wijkteam.gebieden.models import Buurt, Postcode
+from wijkteam.gebieden.postcodes import (
+    normalise_huisletter,
+    normalise_postcode,
+    normalise_toevoeging,
+    parse_huisnummer,
+)
 
-from .models import Adres, Doel, Huishouden, Persoon, Toestemming, normalise_postcode
+from . import crypto
+from .models import Adres, Doel, Huishouden, Persoon, Toestemming, validate_bsn
 
 
-def find_or_create_adres(*, postcode: str, huisnummer: int, huisletter: str = "", toevoeging: str = "",
+def _audit(request: HttpRequest | None, action: Action, *, by: User | None, system: str, **kwargs: Any) -> None:
+    if by is None and request is None and not system:
+        # An unattributed change to personal data would make the trail useless for the resident's inquiry.
+        raise ValueError("a change to personal data needs `by`, `request` or a `system` name")
+    record(request, action, user=by, username=system, **kwargs)
+
+
+# --- Addresses -------------------------------------------------------------------------------
+
+
+def adres_key(
+    postcode: str, huisnummer: int | str, huisletter: str = "", toevoeging: str = ""
+) -> tuple[str, int, str, str]:
+    """The normalised BAG key. A huisnummer given as text ("12a-3") is parsed into its parts."""
+    if isinstance(huisnummer, str):
+        parsed = parse_huisnummer(huisnummer)
+        huisnummer = parsed.nummer
+        huisletter = huisletter or parsed.letter
+        toevoeging = toevoeging or parsed.toevoeging
+    return (normalise_postcode(postcode), int(huisnummer), normalise_huisletter(huisletter),
+            normalise_toevoeging(toevoeging))
+
+
+def buurt_for(postcode: str, latitude: float | None = None, longitude: float | None = None) -> Buurt | None:
+    """The buurt of a new address: from the postcode table, else from its point in the buurt boundaries."""
+    row = Postcode.objects.filter(pc6=postcode, buurt__isnull=False).select_related("buurt").first()
+    if row is not None:
+        return row.buurt
+    return point_to_buurt(latitude, longitude)
+
+
+def find_or_create_adres(*, postcode: str, huisnummer: int | str, huisletter: str = "", toevoeging: str = "",
                          **fields: Any) -> Adres:
-    """Addresses are shared facts (not personal data on their own); match on the BAG-style key."""
-    postcode = normalise_postcode(postcode)
-    adres = Adres.objects.filter(postcode=postcode, huisnummer=huisnummer, huisletter__iexact=huisletter,
-                                 huisnummertoevoeging__iexact=toevoeging).first()
-    if adres is None:
-        adres = Adres.objects.create(postcode=postcode, huisnummer=huisnummer, huisletter=huisletter.upper(),
-                                     huisnummertoevoeging=toevoeging, **fields)
-    return adres
+    """Addresses are shared facts (not personal data on their own); match on the BAG-style key.
+
+    Safe under concurrency: the unique constraint `uniek_adres` lets only one INSERT win; the other
+    rolls back to its savepoint and reads the winner's row.
+    """
+    postcode, huisnummer, huisletter, toevoeging = adres_key(postcode, huisnummer, huisletter, toevoeging)
+    lookup = {"postcode": postcode, "huisnummer": huisnummer, "huisletter__iexact": huisletter,
+              "huisnummertoevoeging__iexact": toevoeging}
+    adres = Adres.objects.filter(**lookup).first()
+    if adres is not None:
+        return adres
+    if fields.get("buurt") is None:
+        fields["buurt"] = buurt_for(postcode, fields.get("latitude"), fields.get("longitude"))
+    try:
+        with transaction.atomic():
+            return Adres.objects.create(postcode=postcode, huisnummer=huisnummer, huisletter=huisletter,
+                                        huisnummertoevoeging=toevoeging, **fields)
+    except IntegrityError:
+        return Adres.objects.get(**lookup)
 
 
-def register_household(adres: Adres, *, by: User, request: HttpRequest | None = None,
-                       sinds: dt.date | None = None) -> Huishouden:
+# --- Households ------------------------------------------------------------------------------
+
+
+def register_household(adres: Adres, *, by: User | None = None, request: HttpRequest | None = None,
+                       system: str = "", sinds: dt.date | None = None) -> Huishouden:
+    """A new household at `adres`, also when one lives there already (an explicit split: lodgers)."""
     with transaction.atomic():
         household = Huishouden.objects.create(adres=adres, sinds=sinds)
-        record(request, Action.CREATE, obj=household, household_id=household.pk, user=by)
+        _audit(request, Action.CREATE, by=by, system=system, obj=household, household_id=household.pk)
     return household
 
 
-def add_person(household: Huishouden | None, *, by: User, request: HttpRequest | None = None,
-               bsn: str | None = None, **fields: Any) -> Persoon:
+def household_at(adres: Adres, *, by: User | None = None, request: HttpRequest | None = None, system: str = "",
+                 sinds: dt.date | None = None) -> Huishouden:
+    """The household living at `adres`, created when there is none (see the module docstring)."""
+    with transaction.atomic():
+        # The address row is the lock: a second writer waits here until the first has committed its household.
+        Adres.objects.select_for_update().filter(pk=adres.pk).first()
+        household = adres.huishoudens.order_by("pk").first()
+        if household is not None:
+            return household
+        return register_household(adres, by=by, request=request, system=system, sinds=sinds)
+
+
+# --- Persons ---------------------------------------------------------------------------------
+
+
+class MatchStatus(enum.StrEnum):
+    FOUND = "found"
+    CREATED = "created"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    status: MatchStatus
+    person: Persoon | None = None
+    # With AMBIGUOUS: everyone who fits, for a worker to choose from. Never guessed.
+    candidates: Sequence[Persoon] = field(default_factory=tuple)
+
+
+def match_person(*, household: Huishouden | None = None, bsn: str | None = None, achternaam: str = "",
+                 geboortedatum: dt.date | None = None, voornamen: str = "") -> PersonMatch:
+    """Who is this? BSN first (anywhere), else achternaam + geboortedatum within the household.
+
+    A person recorded with another BSN is never a name match: same name and birthday, different BSN,
+    means a different person. `voornamen` narrows a name match (twins) but never widens it.
+    """
+    if bsn:
+        found = Persoon.objects.filter(bsn_hash=crypto.lookup_hash(validate_bsn(bsn))).first()
+        if found is not None:
+            return PersonMatch(MatchStatus.FOUND, found)
+    if household is None or not achternaam or geboortedatum is None:
+        return PersonMatch(MatchStatus.NOT_FOUND)
+    same = household.leden.filter(achternaam__iexact=achternaam.strip(), geboortedatum=geboortedatum)
+    if bsn:
+        same = same.filter(bsn_hash__isnull=True)  # with a BSN: only persons without one can be them
+    candidates = list(same.order_by("pk"))
+    if len(candidates) > 1 and voornamen:
+        first = voornamen.split()[0].lower()
+        candidates = [c for c in candidates if c.voornamen.lower().split()[:1] == [first]] or candidates
+    if len(candidates) == 1:
+        return PersonMatch(MatchStatus.FOUND, candidates[0])
+    if candidates:
+        return PersonMatch(MatchStatus.AMBIGUOUS, candidates=tuple(candidates))
+    return PersonMatch(MatchStatus.NOT_FOUND)
+
+
+def add_person(household: Huishouden | None, *, by: User | None = None, request: HttpRequest | None = None,
+               system: str = "", bsn: str | None = None, **fields: Any) -> Persoon:
     with transaction.atomic():
         person = Persoon(huishouden=household, **fields)
         person.set_bsn(bsn)
         person.full_clean()
         person.save()
-        record(request, Action.CREATE, obj=person, person_id=person.pk,
-               household_id=household.pk if household else None, user=by)
+        _audit(request, Action.CREATE, by=by, system=system, obj=person, person_id=person.pk,
+               household_id=household.pk if household else None)
     return person
+
+
+def find_or_add_person(household: Huishouden, *, by: User | None = None, request: HttpRequest | None = None,
+                       system: str = "", bsn: str | None = None, achternaam: str, geboortedatum: dt.date | None,
+                       **fields: Any) -> PersonMatch:
+    """Match (see `match_person`) or add to `household`. AMBIGUOUS creates nothing.
+
+    A name match that had no BSN yet gets the BSN given here. Two intakes of the same new person at
+    once: the household row lock serialises name matches, the unique BSN hash decides BSN races.
+    """
+    with transaction.atomic():
+        Huishouden.objects.select_for_update().filter(pk=household.pk).first()
+        match = match_person(household=household, bsn=bsn, achternaam=achternaam, geboortedatum=geboortedatum,
+                             voornamen=fields.get("voornamen", ""))
+        if match.status is MatchStatus.FOUND and match.person is not None:
+            if bsn and not match.person.bsn_hash:
+                match.person.set_bsn(bsn)
+                match.person.save(update_fields=["bsn_versleuteld", "bsn_hash", "gewijzigd"])
+                _audit(request, Action.UPDATE, by=by, system=system, obj=match.person, person_id=match.person.pk,
+                       household_id=match.person.huishouden_id, detail={"fields": ["bsn"]})
+            return match
+        if match.status is MatchStatus.AMBIGUOUS:
+            return match
+        try:
+            with transaction.atomic():
+                person = add_person(household, by=by, request=request, system=system, bsn=bsn,
+                                    achternaam=achternaam, geboortedatum=geboortedatum, **fields)
+        except (IntegrityError, ValidationError) as exc:
+            # Another intake stored this BSN a moment ago: that row is the person.
+            if bsn and isinstance(exc, IntegrityError):
+                return match_person(bsn=bsn)
+            raise
+        return PersonMatch(MatchStatus.CREATED, person)
+
+
+def move_person(person: Persoon, adres: Adres, *, by: User | None = None, request: HttpRequest | None = None,
+                system: str = "", sinds: dt.date | None = None) -> Huishouden:
+    """Move `person` into the household at `adres` (created if nobody lives there yet)."""
+    with transaction.atomic():
+        locked = Persoon.objects.select_for_update().get(pk=person.pk)
+        household = household_at(adres, by=by, request=request, system=system, sinds=sinds)
+        previous = locked.huishouden_id
+        if previous == household.pk:
+            return household
+        locked.huishouden = household
+        locked.save(update_fields=["huishouden", "gewijzigd"])
+        person.huishouden = household
+        _audit(request, Action.UPDATE, by=by, system=system, obj=locked, person_id=locked.pk,
+               household_id=household.pk, detail={"fields": ["huishouden"], "van_huishouden": previous})
+    return household
+
+
+def update_contact(person: Persoon, *, by: User | None = None, request: HttpRequest | None = None,
+                   system: str = "", telefoon: str | None = None, email: str | None = None) -> list[str]:
+    """Change phone and/or e-mail; returns the names of the fields that changed (None = leave as is)."""
+    with transaction.atomic():
+        locked = Persoon.objects.select_for_update().get(pk=person.pk)
+        changed = []
+        for name, value in (("telefoon", telefoon), ("email", email)):
+            if value is not None and getattr(locked, name) != value.strip():
+                setattr(locked, name, value.strip())
+                changed.append(name)
+        if not changed:
+            return []
+        locked.full_clean(exclude=["huishouden"])
+        locked.save(update_fields=[*changed, "gewijzigd"])
+        for name in changed:
+            setattr(person, name, getattr(locked, name))
+        # The trail names which fields changed, never the values: a phone number is personal data.
+        _audit(request, Action.UPDATE, by=by, system=system, obj=locked, person_id=locked.pk,
+               household_id=locked.huishouden_id, detail={"fields": changed})
+    return changed
+
+
+# --- Consent ---------------------------------------------------------------------------------
 
 
 def record_consent(person: Persoon, doel: Doel | str, *, gegeven: bool, by: User,
                    request: HttpRequest | None = None, toelichting: str = "") -> Toestemming:
     """Give or withdraw consent for one purpose: always a new row, so the history stays intact."""
+    if doel not in Doel.values:
+        raise ValidationError(_("Onbekend doel voor toestemming: %(doel)s") % {"doel": doel}, code="doel")
     with transaction.atomic():
         consent = Toestemming.objects.create(persoon=person, doel=doel, gegeven=gegeven, vastgelegd_door=by,
                                              tijdstip=timezone.now(), toelichting=toelichting)
@@ -64,4 +279,3 @@ def current_consent(person: Persoon, doel: Doel | str) -> bool:
     """Whether consent for `doel` stands now: the latest row decides."""
     latest = person.toestemmingen.filter(doel=doel).order_by("-tijdstip", "-id").first()
     return bool(latest and latest.gegeven)
-

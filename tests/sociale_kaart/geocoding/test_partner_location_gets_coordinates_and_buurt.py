@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tests.factories import AdresFactory
 from tests.sociale_kaart.partner.conftest import metadata_rows
+from wijkteam.gebieden.models import Postcode
 from wijkteam.sociale_kaart.models import Location, Service
 from wijkteam.sociale_kaart.search import SearchQuery, search_services
 
@@ -74,7 +74,7 @@ def test_online_the_address_is_geocoded_by_pdok(
 
 def test_offline_the_postcode_we_know_places_it(users, own_service, client_for, boundaries,
                                                  django_capture_on_commit_callbacks):
-    AdresFactory(postcode="3511 AB", latitude=52.0950, longitude=5.1200, buurt=boundaries.buurt_a)
+    Postcode.objects.create(pc6="3511 AB", latitude=52.0950, longitude=5.1200)
     location = _save_location(client_for(users.partner), own_service, django_capture_on_commit_callbacks)
     assert (location.latitude, location.longitude) == (52.095, 5.12)
     assert location.buurt == boundaries.buurt_a
@@ -82,8 +82,8 @@ def test_offline_the_postcode_we_know_places_it(users, own_service, client_for, 
 
 def test_a_new_address_moves_the_point(users, own_service, client_for, boundaries,
                                        django_capture_on_commit_callbacks):
-    AdresFactory(postcode="3511 AB", latitude=52.0950, longitude=5.1200, buurt=boundaries.buurt_a)
-    AdresFactory(postcode="3514 CD", latitude=52.1150, longitude=5.1150, buurt=boundaries.buurt_b)
+    Postcode.objects.create(pc6="3511 AB", latitude=52.0950, longitude=5.1200)
+    Postcode.objects.create(pc6="3514 CD", latitude=52.1150, longitude=5.1150)
     client = client_for(users.partner)
     location = _save_location(client, own_service, django_capture_on_commit_callbacks)
     assert location.buurt == boundaries.buurt_a

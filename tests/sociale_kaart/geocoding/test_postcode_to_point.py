@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""postcode_to_point: our own addresses first, buurt centres next, PDOK only when switched on."""
+"""postcode_to_point: the public postcode table first (never residents' addresses), PDOK only when switched on."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.factories import AdresFactory, BuurtFactory
+from tests.factories import AdresFactory
 from tests.factories_sociale_kaart import LocationFactory
+from wijkteam.gebieden.models import Postcode
 from wijkteam.sociale_kaart.geocoding import normalise_postcode, postcode_to_point
 
 pytestmark = pytest.mark.django_db
@@ -20,27 +21,22 @@ def test_normalise_postcode(typed, normal):
     assert normalise_postcode(typed) == normal
 
 
-def test_households_addresses_are_averaged(place):
-    AdresFactory(postcode="3511 AB", huisnummer=1, latitude=52.0900, longitude=5.1200, buurt=place.buurt_a)
-    AdresFactory(postcode="3511 AB", huisnummer=3, latitude=52.0910, longitude=5.1220, buurt=place.buurt_a)
+def test_pc6_comes_from_the_postcode_table(db):
+    Postcode.objects.create(pc6="3511 AB", latitude=52.0905, longitude=5.1210)
     assert postcode_to_point("3511ab") == pytest.approx((52.0905, 5.1210))
 
 
-def test_sociale_kaart_addresses_count_too(db):
+def test_residents_addresses_are_never_read(place):
+    # A resident's address at a postcode the table does not know must not place it on the public map.
+    AdresFactory(postcode="3512 CD", huisnummer=1, latitude=52.1, longitude=5.2, buurt=place.buurt_a)
     LocationFactory(latitude=52.1, longitude=5.2, address__postal_code="3512CD")
-    assert postcode_to_point("3512 cd") == pytest.approx((52.1, 5.2))
+    assert postcode_to_point("3512 cd") is None
 
 
-def test_without_coordinates_the_buurt_centre(db):
-    buurt = BuurtFactory(code="BU09990355", latitude=52.08, longitude=5.11)
-    AdresFactory(postcode="3513 EF", latitude=None, longitude=None, buurt=buurt)
-    assert postcode_to_point("3513EF") == pytest.approx((52.08, 5.11))
-
-
-def test_four_digits_average_the_whole_area(place):
-    AdresFactory(postcode="3514 AA", latitude=52.0, longitude=5.0, buurt=place.buurt_a)
-    AdresFactory(postcode="3514 ZZ", latitude=52.2, longitude=5.2, buurt=place.buurt_a)
-    AdresFactory(postcode="3515 AA", latitude=53.0, longitude=6.0, buurt=place.buurt_a)
+def test_four_digits_average_the_whole_area(db):
+    Postcode.objects.create(pc6="3514 AA", latitude=52.0, longitude=5.0)
+    Postcode.objects.create(pc6="3514 ZZ", latitude=52.2, longitude=5.2)
+    Postcode.objects.create(pc6="3515 AA", latitude=53.0, longitude=6.0)
     assert postcode_to_point("3514") == pytest.approx((52.1, 5.1))
 
 
@@ -59,8 +55,8 @@ def test_online_asks_pdok_once_and_caches(db, pdok):
     assert pdok.requests[0].startswith("https://api.pdok.nl/bzk/locatieserver/search/v3_1/free?")
 
 
-def test_local_knowledge_wins_over_pdok(place, pdok):
-    AdresFactory(postcode="3511 AB", latitude=52.5, longitude=5.5, buurt=place.buurt_a)
+def test_local_knowledge_wins_over_pdok(db, pdok):
+    Postcode.objects.create(pc6="3511 AB", latitude=52.5, longitude=5.5)
     assert postcode_to_point("3511 AB") == pytest.approx((52.5, 5.5))
     assert pdok.requests == []
 
