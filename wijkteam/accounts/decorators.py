@@ -14,8 +14,7 @@ from django.http.response import HttpResponseBase
 
 from wijkteam.audit.models import Action, Outcome
 from wijkteam.audit.services import record
-
-from .access_rules import AccessRule, Kind, Scope, mark
+from wijkteam.core.access_rules import AccessRule, Kind, Scope, mark
 
 
 def deny(request: HttpRequest, **audit: Any) -> PermissionDenied:
