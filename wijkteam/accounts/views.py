@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 
 from wijkteam.audit.models import Action, Outcome
 from wijkteam.audit.services import record
+from wijkteam.core.access_rules import public, signed_in
 
 from . import services
 from .forms import LoginForm, TokenForm
@@ -33,6 +34,7 @@ def _next_url(request: HttpRequest) -> str:
     return reverse("core:werkomgeving")
 
 
+@public("the login page")
 class WijkteamLoginView(LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
@@ -63,6 +65,7 @@ def _require_password_step(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+@signed_in("second login step; sends anyone without the password step to the login page")
 def two_factor(request: HttpRequest) -> HttpResponse:
     if (early := _require_password_step(request)) is not None:
         return early
@@ -85,6 +88,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                   status=400 if form.errors else 200)
 
 
+@signed_in("setting up the second factor after the password step")
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if (early := _require_password_step(request)) is not None:
         return early
@@ -110,6 +114,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/two_factor_setup.html", context, status=400 if form.errors else 200)
 
 
+@public("logging out; without a session it only redirects")
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:

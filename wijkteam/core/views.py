@@ -9,8 +9,10 @@ from django.views.decorators.cache import never_cache
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.permissions import may_use_werkomgeving
+from wijkteam.core.access_rules import public
 
 
+@public("the public front page for residents")
 def home(request: HttpRequest) -> HttpResponse:
     """The public site's front page (residents, B1 Dutch)."""
     return render(request, "core/home.html")
@@ -25,6 +27,7 @@ def werkomgeving(request: HttpRequest) -> HttpResponse:
 _migrations_applied = False
 
 
+@public("health check for load balancers; says only ok or error")
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Database reachable and every migration applied; 503 otherwise (for load balancers)."""

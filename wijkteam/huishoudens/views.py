@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.permissions import may_use_werkomgeving, may_view_personal_data
+from wijkteam.core.access_rules import Scope
 
 from .access import (
     get_household_for_user,
@@ -25,14 +26,14 @@ from .access import (
 
 # The view only requires a staff login; who may see *this* person is the access helper's decision,
 # so that a partner or analist opening a person is refused there and the refusal is audited with the id.
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.TEAM)
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request, pk)
     toestemmingen = person.toestemmingen.select_related("vastgelegd_door")
     return render(request, "huishoudens/person_detail.html", {"person": person, "toestemmingen": toestemmingen})
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.TEAM)
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = get_household_for_user(request, pk)
     leden = household_members_for_user(request, household)
