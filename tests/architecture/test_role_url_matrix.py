@@ -31,24 +31,14 @@ from tests.conftest import TEST_TOTP_KEY, login
 from wijkteam.accounts.models import User
 from wijkteam.accounts.services import set_totp_secret
 from wijkteam.audit.models import Action, AuditEvent
-from wijkteam.core.access_rules import AccessRule, Kind, Scope
 from wijkteam.sociale_kaart.freshness import make_token
 from wijkteam.sociale_kaart.models import DuplicateCandidate, HsdsImport
 from wijkteam.sociale_kaart.models.werk import DuplicateSource, VerificationTask
 
+from .matrix_rules import ROLES, expected_allowed
 from .url_rules import Endpoint, walk
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["anonymous", "medewerker", "medewerker_b", "teamleider", "partner", "partner_b", "analist", "privacy",
-         "beheerder"]
-
-# Which of the named users reach team A's resident / organisation A's entry once past the role check.
-SCOPE_REACH: dict[Scope, set[str]] = {
-    Scope.TEAM: {"medewerker", "teamleider", "privacy"},  # own team; the privacy officer sees everyone
-    Scope.ORGANISATION: {"partner", "beheerder"},  # own organisation; the beheerder keeps all
-}
-
 
 @dataclass
 class World:
@@ -131,20 +121,6 @@ def world(place: Any, users: Any) -> World:
         "token": make_token(task, user_id=users.partner.pk),
         "hsds_import": HsdsImport.objects.create(filename="kaart.zip", format="csv", created_by=users.beheerder),
     })
-
-
-def expected_allowed(rule: AccessRule, role: str, user: User | None) -> bool:
-    if rule.kind == Kind.PUBLIC:
-        return True
-    if user is None:
-        return False
-    if rule.kind == Kind.SIGNED_IN:
-        return True
-    assert rule.check is not None
-    user.is_verified = lambda: True  # type: ignore[attr-defined]  # as django-otp's middleware does
-    if not rule.check(user):
-        return False
-    return rule.scope is None or role in SCOPE_REACH[rule.scope]
 
 
 def _fetch(client: Client, url: str, *, follow: bool) -> Any:
