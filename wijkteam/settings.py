@@ -24,7 +24,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "wijkteam.core.apps.BeheerAdminConfig",
+    "wijkteam.accounts.apps.BeheerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,12 +42,17 @@ INSTALLED_APPS = [
     "wijkteam.accounts",
     "wijkteam.audit",
     "wijkteam.huishoudens",
+    "wijkteam.privacy",
     "wijkteam.sociale_kaart",
     "wijkteam.demo",
 ]
 
 MIDDLEWARE = [
     "wijkteam.core.middleware.RequestIdMiddleware",
+    # Before anything reads the body: oversized requests get 413 unread.
+    "wijkteam.core.middleware.RequestSizeLimitMiddleware",
+    # Its response half runs after every other middleware's, so it sees the final response.
+    "wijkteam.core.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
-                "wijkteam.core.context_processors.wijkteam",
+                "wijkteam.accounts.context_processors.wijkteam",
             ],
         },
     }
@@ -132,7 +137,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:werkomgeving"
+LOGIN_REDIRECT_URL = "accounts:werkomgeving"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,6 +149,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env_int("WIJKTEAM_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("WIJKTEAM_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as the audit trail: behind a proxy REMOTE_ADDR is the proxy, and a
+# lockout on (username, proxy) would let anyone anywhere lock the real user out.
+AXES_CLIENT_IP_CALLABLE = "wijkteam.core.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -166,9 +174,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("WIJKTEAM_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("WIJKTEAM_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Request bodies: every form is small; only the HSDS import takes a file (its form allows 50 MB,
+# plus room for the multipart envelope). The proxy in front should refuse larger bodies too.
+WIJKTEAM_MAX_REQUEST_BYTES = env_int("WIJKTEAM_MAX_REQUEST_KB", 2560) * 1024
+WIJKTEAM_LARGE_UPLOAD_VIEWS = {"sociale_kaart_import:index": env_int("WIJKTEAM_MAX_IMPORT_MB", 51) * 1024 * 1024}
+DATA_UPLOAD_MAX_MEMORY_SIZE = WIJKTEAM_MAX_REQUEST_BYTES
 
 MAP_TILE_URL = env_str(
     "WIJKTEAM_MAP_TILE_URL",
@@ -236,8 +250,9 @@ WIJKTEAM_GEOCODING_ONLINE = env_bool("WIJKTEAM_GEOCODING_ONLINE", False)
 WIJKTEAM_PDOK_LOCATIESERVER_URL = env_str(
     "WIJKTEAM_PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
 )
-# Only trust X-Forwarded-For when a proxy in front of us sets it.
-WIJKTEAM_TRUSTED_PROXY_COUNT = env_int("WIJKTEAM_TRUSTED_PROXY_COUNT", 0)
+# Only trust X-Forwarded-For when a proxy in front of us sets it: behind a proxy, one hop by
+# default (the audit trail and the login lockout both take the client address from it).
+WIJKTEAM_TRUSTED_PROXY_COUNT = env_int("WIJKTEAM_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 
 # --- Sociale kaart: freshness (partner self-maintenance) -- BEGIN ---------------------------
 # After VERIFY months without a check the partner gets a "klopt dit nog?" task and mail; after
@@ -249,6 +264,15 @@ WIJKTEAM_FRESHNESS_LINK_DAYS = env_int("WIJKTEAM_FRESHNESS_LINK_DAYS", 30)
 # Absolute links in mails sent by background tasks (no request to take the host from).
 WIJKTEAM_SITE_URL = env_str("WIJKTEAM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # --- Sociale kaart: freshness -- END ---------------------------------------------------------
+
+# --- Sociale kaart: bounds of HSDS imports and ndjson answers (issue 15) ----------------------
+# One import reads at most MAX_BYTES (CSV files unpacked, or the JSON file) and MAX_ROWS records;
+# 100,000 rows is ~12,000 services and peaks near 0.6 GB in the worker (bench/bench_import_limits.py).
+WIJKTEAM_IMPORT_MAX_BYTES = env_int("WIJKTEAM_IMPORT_MAX_BYTES", 100 * 1024 * 1024)
+WIJKTEAM_IMPORT_MAX_ROWS = env_int("WIJKTEAM_IMPORT_MAX_ROWS", 100_000)
+# An anonymous format=ndjson answer holds at most this many items (then pages) and streams this long.
+WIJKTEAM_API_NDJSON_MAX_ITEMS = env_int("WIJKTEAM_API_NDJSON_MAX_ITEMS", 5000)
+WIJKTEAM_API_NDJSON_SECONDS = env_int("WIJKTEAM_API_NDJSON_SECONDS", 30)
 
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

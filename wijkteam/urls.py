@@ -6,7 +6,7 @@ urlpatterns = [
     path("", include("wijkteam.core.urls")),
     path("", include("wijkteam.accounts.urls")),
     path("werk/", include("wijkteam.huishoudens.urls")),
-    path("werk/", include("wijkteam.audit.urls")),
+    path("werk/", include("wijkteam.privacy.urls")),
     path("api/hsds/", include("wijkteam.sociale_kaart.urls_api")),
     path("sociale-kaart/", include("wijkteam.sociale_kaart.urls_public")),
     path("werk/sociale-kaart/import/", include("wijkteam.sociale_kaart.urls_import")),

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_database_and_migrations():
     response = Client().get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": True, "migrations": True}
+    assert response.json() == {"status": "ok", "keys": True, "database": True, "migrations": True}
     assert response["Cache-Control"].startswith("max-age=0")
 
 

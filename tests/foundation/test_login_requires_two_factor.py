@@ -30,11 +30,11 @@ def test_medewerker_logs_in_with_password_and_totp(users):
     assert first.status_code == 302
     assert first["Location"].startswith(reverse("accounts:two_factor"))
     # Half logged in: the werkomgeving is still closed.
-    assert client.get(reverse("core:werkomgeving"))["Location"].startswith(reverse("accounts:two_factor"))
+    assert client.get(reverse("accounts:werkomgeving"))["Location"].startswith(reverse("accounts:two_factor"))
 
     second = client.post(reverse("accounts:two_factor"), {"token": _current_code()})
     assert second.status_code == 302
-    assert client.get(reverse("core:werkomgeving")).status_code == 200
+    assert client.get(reverse("accounts:werkomgeving")).status_code == 200
     steps = list(AuditEvent.objects.filter(action=Action.LOGIN, username="medewerker").values_list("detail", flat=True))
     assert {"step": "password"} in steps and {"step": "otp"} in steps
 
@@ -49,7 +49,7 @@ def test_wrong_totp_code_is_refused_and_audited(users):
     assert response.status_code == 400
     assert "klopt niet" in response.content.decode()
     assert AuditEvent.objects.filter(action=Action.LOGIN_FAILED, username="teamleider").exists()
-    assert client.get(reverse("core:werkomgeving")).status_code == 302
+    assert client.get(reverse("accounts:werkomgeving")).status_code == 302
 
 
 def test_wrong_password_is_audited_with_the_attempted_username(users):
@@ -63,7 +63,7 @@ def test_analist_sees_no_personal_data_and_needs_no_second_factor(users):
     client = Client()
     response = _password_step(client, "analist")
     assert response.status_code == 302
-    assert client.get(reverse("core:werkomgeving")).status_code == 200
+    assert client.get(reverse("accounts:werkomgeving")).status_code == 200
 
 
 def test_first_login_without_device_enrols_an_authenticator(users):
@@ -85,7 +85,7 @@ def test_first_login_without_device_enrols_an_authenticator(users):
     assert done.status_code == 302
     device.refresh_from_db()
     assert device.confirmed
-    assert client.get(reverse("core:werkomgeving")).status_code == 200
+    assert client.get(reverse("accounts:werkomgeving")).status_code == 200
 
 
 def test_logout_is_post_only_and_audited(users, client_for):
@@ -93,4 +93,4 @@ def test_logout_is_post_only_and_audited(users, client_for):
     assert client.get(reverse("accounts:logout")).status_code == 405
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert AuditEvent.objects.filter(action=Action.LOGOUT, username="medewerker").exists()
-    assert client.get(reverse("core:werkomgeving")).status_code == 302
+    assert client.get(reverse("accounts:werkomgeving")).status_code == 302

@@ -47,14 +47,14 @@ def test_privacy_officer_finds_who_looked_at_a_person_and_exports_it(place, user
     client_for(users.teamleider).get(reverse("huishoudens:person_detail", args=[other.pk]))
     privacy = client_for(users.privacy)
 
-    page = privacy.get(reverse("audit:list"), {"person": person.pk})
+    page = privacy.get(reverse("privacy:audit_list"), {"person": person.pk})
 
     assert page.status_code == 200
     html = page.content.decode()
     assert "medewerker" in html
     assert "teamleider" not in html.split("<tbody")[1]
 
-    export = privacy.get(reverse("audit:export"), {"person": person.pk, "action": "read"})
+    export = privacy.get(reverse("privacy:audit_export"), {"person": person.pk, "action": "read"})
     assert export.status_code == 200
     assert export["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
@@ -69,7 +69,7 @@ def test_audit_filter_by_user(place, users, client_for):
     client_for(users.medewerker).get(reverse("huishoudens:person_detail", args=[person.pk]))
     client_for(users.teamleider).get(reverse("huishoudens:person_detail", args=[person.pk]))
 
-    page = client_for(users.privacy).get(reverse("audit:list"), {"user": "teamleider", "action": "read"})
+    page = client_for(users.privacy).get(reverse("privacy:audit_list"), {"user": "teamleider", "action": "read"})
 
     body = page.content.decode().split("<tbody")[1]
     assert body.count("<tr") == 1
@@ -80,7 +80,7 @@ def test_csv_export_neutralises_formula_injection(place, users, client_for):
     # A username typed as a spreadsheet formula must not execute when the officer opens the CSV.
     client_for(None).post(reverse("accounts:login"), {"username": "=HYPERLINK(\"x\")", "password": "nope"})
 
-    export = client_for(users.privacy).get(reverse("audit:export"), {"action": "login_failed"})
+    export = client_for(users.privacy).get(reverse("privacy:audit_export"), {"action": "login_failed"})
 
     content = b"".join(export.streaming_content).decode()
     assert "'=HYPERLINK" in content
@@ -91,21 +91,21 @@ def test_privacy_officer_can_find_a_person_by_bsn_without_it_in_a_url_or_the_tra
     client_for(users.medewerker).get(reverse("huishoudens:person_detail", args=[person.pk]))
     privacy = client_for(users.privacy)
 
-    response = privacy.post(reverse("audit:lookup_bsn"), {"bsn": "1234.56.782"})
+    response = privacy.post(reverse("privacy:audit_lookup_bsn"), {"bsn": "1234.56.782"})
 
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('audit:list')}?person={person.pk}"
+    assert response["Location"] == f"{reverse('privacy:audit_list')}?person={person.pk}"
     body = privacy.get(response["Location"], {"action": "read"}).content.decode().split("<tbody")[1]
     assert body.count("<tr") == 1 and "medewerker" in body
     assert "123456782" not in str(list(AuditEvent.objects.values_list("detail", "path", "reason")))
 
 
 def test_unknown_bsn_gives_a_dutch_error(users, client_for):
-    page = client_for(users.privacy).post(reverse("audit:lookup_bsn"), {"bsn": "111222333"})
+    page = client_for(users.privacy).post(reverse("privacy:audit_lookup_bsn"), {"bsn": "111222333"})
     assert page.status_code == 400
     assert "Er is geen persoon met dit BSN." in page.content.decode()
 
 
 def test_bsn_lookup_is_only_for_the_privacy_officer(users, client_for):
-    response = client_for(users.medewerker).post(reverse("audit:lookup_bsn"), {"bsn": "111222333"})
+    response = client_for(users.medewerker).post(reverse("privacy:audit_lookup_bsn"), {"bsn": "111222333"})
     assert response.status_code == 403

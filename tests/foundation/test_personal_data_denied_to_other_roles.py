@@ -67,5 +67,5 @@ def test_household_page_follows_the_same_rules(place, users, client_for):
 
 def test_audit_page_only_for_privacy_officer(users, client_for):
     for role in ["medewerker", "teamleider", "partner", "analist", "beheerder"]:
-        assert client_for(getattr(users, role)).get(reverse("audit:list")).status_code == 403, role
-    assert client_for(users.privacy).get(reverse("audit:list")).status_code == 200
+        assert client_for(getattr(users, role)).get(reverse("privacy:audit_list")).status_code == 403, role
+    assert client_for(users.privacy).get(reverse("privacy:audit_list")).status_code == 200

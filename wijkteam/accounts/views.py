@@ -23,15 +23,16 @@ from wijkteam.audit.services import record
 from wijkteam.core.access_rules import public, signed_in
 
 from . import services
+from .decorators import require
 from .forms import LoginForm, TokenForm
-from .permissions import otp_verified
+from .permissions import may_use_werkomgeving, otp_verified
 
 
 def _next_url(request: HttpRequest) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=False):
         return candidate
-    return reverse("core:werkomgeving")
+    return reverse("accounts:werkomgeving")
 
 
 @public("the login page")
@@ -121,3 +122,9 @@ def logout(request: HttpRequest) -> HttpResponse:
         record(request, Action.LOGOUT, object_type="accounts.user", object_id=request.user.pk)
     auth.logout(request)
     return redirect("core:home")
+
+
+@require(may_use_werkomgeving)
+def werkomgeving(request: HttpRequest) -> HttpResponse:
+    """The staff home page, where everyone lands after logging in."""
+    return render(request, "accounts/werkomgeving.html")

@@ -6,24 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 
+from wijkteam.core.client_ip import client_ip
+
 from .models import Action, AuditEvent, Outcome
 
 log = structlog.get_logger(__name__)
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address; X-Forwarded-For only counts behind a configured number of proxies."""
-    proxies = settings.WIJKTEAM_TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def record(

@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -8,9 +7,7 @@ class CoreConfig(AppConfig):
     default = True
     default_auto_field = "django.db.models.BigAutoField"
 
-
-class BeheerAdminConfig(admin_apps.AdminConfig):
-    """Django admin on our own AdminSite, which only lets the beheerder in."""
-
-    default = False
-    default_site = "wijkteam.core.admin_site.BeheerSite"
+    def ready(self) -> None:
+        # Importing the module registers the start-up checks; Django's convention is to do so in
+        # ready(), once the app registry is loaded.
+        from . import checks  # noqa: F401

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Request id: one id per request, in every log line, in every audit row and in the response."""
+"""Request id, request-size limit, and the headers every response carries.
+
+- Request id: one id per request, in every log line, in every audit row and in the response.
+- Body limit: a request whose declared body is too large gets 413 before anything reads it.
+- Permissions-Policy on every response; `Cache-Control: no-store` wherever personal data can be.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,14 @@ import uuid
 from collections.abc import Callable
 
 import structlog
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
-_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# A proxy's id is accepted only when it looks like one (fullmatch: "$" would let a newline in).
+_VALID_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class RequestIdMiddleware:
@@ -19,11 +29,70 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        # Accept a proxy's id only when it looks like one; never echo arbitrary input into logs.
-        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        # Never echo arbitrary input into logs or the audit trail: anything else gets a fresh id.
+        request_id = incoming if _VALID_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
         response = self.get_response(request)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse oversized bodies by their Content-Length, before the body is read.
+
+    Django only limits non-file form data (DATA_UPLOAD_MAX_MEMORY_SIZE) and reads uploads whole
+    to disk; without this an anonymous 120 MB POST to the login page was read in full. Views that
+    take large uploads are named in WIJKTEAM_LARGE_UPLOAD_VIEWS with their own limit.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.WIJKTEAM_MAX_REQUEST_BYTES and length > self._limit_for(request):
+            response = HttpResponse(_("Dit verzoek is te groot."), status=413,
+                                    content_type="text/plain; charset=utf-8")
+            # The unread body stays on the socket: close the connection instead of reading it.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)
+
+    @staticmethod
+    def _limit_for(request: HttpRequest) -> int:
+        try:
+            view_name = resolve(request.path_info).view_name
+        except Resolver404:
+            return settings.WIJKTEAM_MAX_REQUEST_BYTES
+        return int(settings.WIJKTEAM_LARGE_UPLOAD_VIEWS.get(view_name, settings.WIJKTEAM_MAX_REQUEST_BYTES))
+
+
+# Areas where every page holds personal data or staff work: never stored by a browser or proxy.
+_PRIVATE_PREFIXES = ("/werk/", "/beheer/")
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+
+
+class PrivacyHeadersMiddleware:
+    """Permissions-Policy everywhere; no-store on staff areas and on every logged-in response.
+
+    The public sociale kaart stays cacheable for anonymous visitors.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if request.path.startswith(_PRIVATE_PREFIXES) or (user is not None and user.is_authenticated):
+            patch_cache_control(response, no_store=True, private=True)
         return response

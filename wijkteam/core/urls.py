@@ -6,6 +6,5 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("werk/", views.werkomgeving, name="werkomgeving"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from wijkteam.accounts.decorators import require
-from wijkteam.accounts.permissions import may_use_werkomgeving
-from wijkteam.core.access_rules import public
+from .access_rules import public
+from .checks import key_errors
 
 
 @public("the public front page for residents")
@@ -18,21 +17,16 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
-@require(may_use_werkomgeving)
-def werkomgeving(request: HttpRequest) -> HttpResponse:
-    """The staff home page."""
-    return render(request, "core/werkomgeving.html")
-
-
 _migrations_applied = False
 
 
 @public("health check for load balancers; says only ok or error")
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database reachable and every migration applied; 503 otherwise (for load balancers)."""
+    """Keys valid, database reachable and every migration applied; 503 otherwise (for load balancers)."""
     global _migrations_applied  # a per-process fact: code and migrations change only on restart
-    checks = {"database": False, "migrations": False}
+    # With a bad key every person with a BSN gives a 500: not a healthy instance.
+    checks = {"keys": not key_errors(), "database": False, "migrations": False}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -8,9 +8,11 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +21,12 @@ from django.views.decorators.http import require_POST
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.permissions import may_view_audit_trail
+from wijkteam.audit.models import Action, AuditEvent, Outcome
+from wijkteam.audit.services import record
 from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.query_ids import DatabaseIdField
 from wijkteam.huishoudens.crypto import lookup_hash
 from wijkteam.huishoudens.models import Persoon, validate_bsn
-
-from .models import Action, AuditEvent
-from .services import record
 
 EXPORT_FIELDS = [
     "id", "timestamp", "user_id", "username", "role", "on_behalf_of", "action", "outcome", "object_type",
@@ -33,8 +35,8 @@ EXPORT_FIELDS = [
 
 
 class AuditFilterForm(UtrechtFormMixin, forms.Form):
-    person = forms.IntegerField(label=_("Persoon (id)"), required=False, min_value=1)
-    household = forms.IntegerField(label=_("Huishouden (id)"), required=False, min_value=1)
+    person = DatabaseIdField(label=_("Persoon (id)"), required=False)
+    household = DatabaseIdField(label=_("Huishouden (id)"), required=False)
     user = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
     action = forms.ChoiceField(label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Action.choices])
     since = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -72,6 +74,15 @@ class BsnLookupForm(UtrechtFormMixin, forms.Form):
         return validate_bsn(self.cleaned_data["bsn"])
 
 
+def object_type_label(object_type: str) -> str:
+    """'huishoudens.persoon' -> 'persoon': the model's own name in words, the code when unknown."""
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return object_type
+    return str(model._meta.verbose_name)
+
+
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent]]:
     form = AuditFilterForm(request.GET or None)
     qs: QuerySet[AuditEvent] = AuditEvent.objects.all()
@@ -93,8 +104,9 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "audit/audit_list.html",
-                  {"form": form, "bsn_form": BsnLookupForm(), "page": page, "query": query.urlencode()})
+    return render(request, "privacy/audit_list.html",
+                  {"form": form, "bsn_form": BsnLookupForm(), "page": page, "query": query.urlencode()},
+                  status=400 if form.errors else 200)
 
 
 @require(may_view_audit_trail)
@@ -106,12 +118,17 @@ def audit_lookup_bsn(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         person_id = Persoon.objects.filter(bsn_hash=lookup_hash(form.cleaned_data["bsn"])).values_list(
             "pk", flat=True).first()
+        # Looking a resident up by BSN is itself a read of personal data: recorded, hit or miss,
+        # with the person's id when found and never the number itself.
+        record(request, Action.SEARCH, object_type="huishoudens.persoon", person_id=person_id,
+               outcome=Outcome.SUCCESS if person_id else Outcome.FAILURE,
+               detail={"kind": "bsn", "hits": 1 if person_id else 0})
         if person_id is None:
             form.add_error("bsn", _("Er is geen persoon met dit BSN."))
     if person_id is None:
-        return render(request, "audit/audit_list.html",
+        return render(request, "privacy/audit_list.html",
                       {"form": AuditFilterForm(), "bsn_form": form, "page": None, "query": ""}, status=400)
-    return redirect(f"{reverse('audit:list')}?person={person_id}")
+    return redirect(f"{reverse('privacy:audit_list')}?person={person_id}")
 
 
 def _cell(value: Any) -> Any:
@@ -126,17 +143,38 @@ class _Echo:
         return value
 
 
+def _export_row(event: AuditEvent) -> list[Any]:
+    """One CSV row: the time as on screen (Europe/Amsterdam, with its offset), the object in words.
+
+    Action and outcome stay codes ("read", "denied"): they are what the filters and other tools use.
+    """
+    row: list[Any] = []
+    for name in EXPORT_FIELDS:
+        if name == "timestamp":
+            row.append(timezone.localtime(event.timestamp).isoformat(timespec="seconds"))
+        elif name == "object_type":
+            row.append(object_type_label(event.object_type))
+        else:
+            row.append(getattr(event, name))
+    return [_cell("" if value is None else value) for value in row]
+
+
 @require(may_view_audit_trail)
-def audit_export(request: HttpRequest) -> StreamingHttpResponse:
+def audit_export(request: HttpRequest) -> HttpResponseBase:
     form, qs = _filtered(request)
+    if form.is_bound and not form.is_valid():
+        # Bad filter values get the page with its field errors, not an empty or partial file.
+        return render(request, "privacy/audit_list.html",
+                      {"form": form, "bsn_form": BsnLookupForm(), "page": None, "query": ""}, status=400)
     record(request, Action.EXPORT, object_type="audit.auditevent",
-           person_id=form.cleaned_data.get("person") if form.is_valid() else None)
+           person_id=form.cleaned_data.get("person") if form.is_valid() else None,
+           detail={"filters": _safe_filters(form)})
     writer = csv.writer(_Echo())
 
     def rows() -> Any:
         yield writer.writerow(EXPORT_FIELDS)
-        for event in qs.values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):
-            yield writer.writerow([_cell(value) for value in event])
+        for event in qs.iterator(chunk_size=2000):
+            yield writer.writerow(_export_row(event))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audittrail.csv"'
