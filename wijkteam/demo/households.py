@@ -2,7 +2,8 @@
 """Streets, addresses, households, persons and a little consent, at any scale.
 
 Everything is drawn from one seeded stream in one fixed order, so the same seed and scale give the
-same town. Speed comes from precomputed name pools and plain INSERTs (see bulkload.py); the only
+same town. Speed comes from precomputed name pools and the household write path's bulk variant
+(huishoudens.bulk, proven equal to the single path by a test); the only
 per-person cost worth mentioning is a BSN, which goes through Persoon.set_bsn so the demo stores exactly
 what the application would (11-proef, Fernet, HMAC: ~35 µs each, ~20 s of a million-household run).
 So every generated BSN is encrypted; no sampling is needed even at the largest scale.
@@ -27,9 +28,9 @@ from wijkteam.accounts.models import Role, User
 from wijkteam.gebieden.models import Buurt, Postcode, PostcodeBron
 from wijkteam.gebieden.postcodes import NEVER_ISSUED
 from wijkteam.gebieden.services import PostcodePoint, upsert_postcodes
+from wijkteam.huishoudens.bulk import HouseholdBulkWriter, NewAdres, NewPerson
 from wijkteam.huishoudens.models import Adres, Doel, Huishouden, Persoon, Toestemming
 
-from . import bulkload
 from .bsn import BsnSequence
 from .generator import GEMEENTE_CODE, REFERENCE_DATE, WOONPLAATS, DemoContext, Step, register
 from .places import Quad, bilinear, demo_buurten, quad_of
@@ -54,12 +55,6 @@ HOUSEHOLD_WEIGHTS = (39, 33, 12, 16)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 BSN_SHARE = 0.30
 CONSENT_SHARE = 0.02  # households whose first adult has a consent on record
-COLUMNS_ADRES = ("id", "postcode", "huisnummer", "huisletter", "huisnummertoevoeging", "straat", "woonplaats",
-                 "buurt", "latitude", "longitude")
-COLUMNS_HUISHOUDEN = ("id", "adres", "sinds", "aangemaakt")
-COLUMNS_PERSOON = ("id", "huishouden", "voorletters", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
-                   "bsn_versleuteld", "bsn_hash", "telefoon", "email", "aangemaakt", "gewijzigd")
-COLUMNS_TOESTEMMING = ("id", "persoon", "doel", "gegeven", "vastgelegd_door", "tijdstip", "toelichting")
 
 
 @dataclass(frozen=True)
@@ -254,72 +249,50 @@ def household_members(rng: random.Random, pools: Pools) -> list[PersonSpec]:
 
 
 # --- The step -------------------------------------------------------------------------------
-@dataclass
-class Writer:
-    """The four tables, their next ids, and the scratch Persoon that encrypts BSNs."""
-
-    ctx: DemoContext
-    adres: bulkload.Table = field(init=False)
-    huishouden: bulkload.Table = field(init=False)
-    persoon: bulkload.Table = field(init=False)
-    toestemming: bulkload.Table = field(init=False)
-    ids: dict[str, int] = field(init=False)
-    scratch: Persoon = field(default_factory=Persoon)
-
-    def __post_init__(self) -> None:
-        self.adres = bulkload.Table(Adres, COLUMNS_ADRES)
-        self.huishouden = bulkload.Table(Huishouden, COLUMNS_HUISHOUDEN)
-        self.persoon = bulkload.Table(Persoon, COLUMNS_PERSOON)
-        self.toestemming = bulkload.Table(Toestemming, COLUMNS_TOESTEMMING)
-        self.ids = {m.__name__: bulkload.next_id(m) for m in (Adres, Huishouden, Persoon, Toestemming)}
-
-    def take_id(self, model: str) -> int:
-        self.ids[model] += 1
-        return self.ids[model] - 1
-
-    def flush(self) -> None:
-        # Parents before children, so the deferred foreign-key checks never have to wait.
-        for table in (self.adres, self.huishouden, self.persoon, self.toestemming):
-            table.flush()
+# (doel, moment, withdrawn_at or None): drawn while the members are drawn, written once ids exist.
+ConsentSpec = tuple[str, dt.datetime, dt.datetime | None, int]
 
 
-def consent_rows(rng: random.Random, writer: Writer, persoon_id: int, recorder_id: int) -> None:
+def consent_spec(rng: random.Random, recorder_id: int) -> ConsentSpec:
     """A consent recorded during office hours in the last three years; now and then withdrawn later."""
     doel = rng.choice(Doel.values)
     day = REFERENCE_DATE - dt.timedelta(days=rng.randrange(2, 3 * 365))
     moment = dt.datetime.combine(day, dt.time(rng.randrange(8, 17), rng.randrange(60)), tzinfo=AMSTERDAM)
-    writer.toestemming.add((writer.take_id("Toestemming"), persoon_id, doel, True, recorder_id, moment, ""))
+    withdrawn = None
     if rng.random() < 0.15:  # withdrawn: a second row, so the history stays visible
-        later = moment + dt.timedelta(days=rng.randrange(1, (REFERENCE_DATE - day).days))
-        writer.toestemming.add(
-            (writer.take_id("Toestemming"), persoon_id, doel, False, recorder_id, later, "Ingetrokken door bewoner")
-        )
+        withdrawn = moment + dt.timedelta(days=rng.randrange(1, (REFERENCE_DATE - day).days))
+    return doel, moment, withdrawn, recorder_id
 
 
 def write_household(
-    rng: random.Random, writer: Writer, pools: Pools, bsns: BsnSequence, address: AddressSpec, buurt_id: int,
-    recorders: Sequence[int],
+    rng: random.Random, writer: HouseholdBulkWriter, pools: Pools, bsns: BsnSequence, address: AddressSpec,
+    buurt_id: int, recorders: Sequence[int],
 ) -> None:
     postcode, huisnummer, huisletter, toevoeging, straat, lon, lat = address
-    adres_id, huishouden_id = writer.take_id("Adres"), writer.take_id("Huishouden")
-    writer.adres.add((adres_id, postcode, huisnummer, huisletter, toevoeging, straat, WOONPLAATS, buurt_id, lat, lon))
     members = household_members(rng, pools)
     # Moved in at some point in the last 25 years, but not before the eldest was 18.
     sinds = REFERENCE_DATE - dt.timedelta(days=rng.randrange(30, 365 * 25))
     adult_since = members[0][4] + dt.timedelta(days=int(18 * 365.25))
-    writer.huishouden.add((huishouden_id, adres_id, min(max(sinds, adult_since), REFERENCE_DATE), writer.ctx.now))
+    people: list[NewPerson] = []
+    consent: ConsentSpec | None = None
     for index, (voorletters, voornamen, tussenvoegsel, achternaam, geboren, adult) in enumerate(members):
-        persoon_id = writer.take_id("Persoon")
-        writer.scratch.set_bsn(next(bsns) if rng.random() < BSN_SHARE else None)
+        bsn = next(bsns) if rng.random() < BSN_SHARE else None
         telefoon = f"06-{rng.randrange(10_000_000, 60_000_000)}" if adult and rng.random() < 0.4 else ""
         email = f"{ascii_slug(voornamen.split(' ')[0])}{rng.randrange(10, 100)}@example.org" if (
             adult and rng.random() < 0.15) else ""
-        writer.persoon.add((
-            persoon_id, huishouden_id, voorletters, voornamen, tussenvoegsel, achternaam, geboren,
-            writer.scratch.bsn_versleuteld, writer.scratch.bsn_hash, telefoon, email, writer.ctx.now, writer.ctx.now,
-        ))
+        people.append(NewPerson(voorletters, voornamen, tussenvoegsel, achternaam, geboren, bsn, telefoon, email))
         if index == 0 and recorders and rng.random() < CONSENT_SHARE:
-            consent_rows(rng, writer, persoon_id, rng.choice(recorders))
+            consent = consent_spec(rng, rng.choice(recorders))
+    ids = writer.add_household(
+        NewAdres(postcode, huisnummer, huisletter, toevoeging, straat, WOONPLAATS, buurt_id, lat, lon),
+        sinds=min(max(sinds, adult_since), REFERENCE_DATE), members=people,
+    )
+    if consent is not None:
+        doel, moment, withdrawn, recorder_id = consent
+        writer.add_consent(ids[0], doel, gegeven=True, by_id=recorder_id, tijdstip=moment)
+        if withdrawn is not None:
+            writer.add_consent(ids[0], doel, gegeven=False, by_id=recorder_id, tijdstip=withdrawn,
+                               toelichting="Ingetrokken door bewoner")
 
 
 def recorders_per_wijk() -> dict[int, list[int]]:
@@ -348,7 +321,7 @@ def run(ctx: DemoContext) -> None:
     segment_mean = {w: max(SEGMENT_ADDRESSES, math.ceil(n * 1.3 / capacity)) for w, n in per_wijk.items()}
     recorders = recorders_per_wijk()
     bsns = BsnSequence(ctx.rng("bsn"))
-    writer = Writer(ctx)
+    writer = HouseholdBulkWriter(now=ctx.now, system="demo")
     progress = ctx.progress("households", ctx.scale)
     done = 0
     # Per postcode: [sum of lat, sum of lon, count, buurt]: the public postcode table gets each centre.
@@ -367,9 +340,8 @@ def run(ctx: DemoContext) -> None:
                 writer.flush()
             if done % 1000 == 0:
                 progress.update(done)
-    writer.flush()
+    counts = writer.finish()
     progress.update(done)
-    bulkload.reset_sequences(Adres, Huishouden, Persoon, Toestemming)
     postcodes = upsert_postcodes(
         (PostcodePoint(pc6, round(lat / n, 6), round(lon / n, 6), buurt.code) for pc6, (lat, lon, n, buurt) in
          centres.items()),
@@ -377,10 +349,7 @@ def run(ctx: DemoContext) -> None:
     )
     ctx.counts.update(
         postcodes=postcodes,
-        adressen=writer.adres.written,
-        huishoudens=writer.huishouden.written,
-        personen=writer.persoon.written,
-        toestemmingen=writer.toestemming.written,
+        **counts,
     )
 
 

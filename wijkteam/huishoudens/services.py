@@ -96,7 +96,7 @@ def find_or_create_adres(*, postcode: str, huisnummer: int | str, huisletter: st
     adres = Adres.objects.filter(**lookup).first()
     if adres is not None:
         return adres
-    if fields.get("buurt") is None:
+    if fields.get("buurt") is None and fields.get("buurt_id") is None:
         fields["buurt"] = buurt_for(postcode, fields.get("latitude"), fields.get("longitude"))
     try:
         with transaction.atomic():
