@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from wijkteam.demo.sociale_kaart.data import APPLICATION, DUPLICATE_OF, TEMPLATES, catalogue, render
+from wijkteam.demo.sociale_kaart.steps import REFERENCE_DATE, demo_id
 from wijkteam.demo.staff import ORGANISATIES
-from wijkteam.sociale_kaart.demo_data import APPLICATION, DUPLICATE_OF, TEMPLATES, catalogue, render
-from wijkteam.sociale_kaart.demo_steps import REFERENCE_DATE, demo_id
 from wijkteam.sociale_kaart.duplicates import normalise_phone
 
 TAXONOMIES = Path(__file__).resolve().parents[2] / "wijkteam" / "sociale_kaart" / "data" / "taxonomies.json"

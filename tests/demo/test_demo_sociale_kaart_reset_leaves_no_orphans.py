@@ -13,7 +13,7 @@ from django.db import connection
 from tests.factories_sociale_kaart import LocationFactory, ServiceAtLocationFactory, ServiceFactory, link_terms
 from wijkteam.accounts.models import Organisatie
 from wijkteam.demo.generator import DemoContext, generate, reset
-from wijkteam.sociale_kaart.demo_steps import STEP
+from wijkteam.demo.sociale_kaart.steps import STEP
 from wijkteam.sociale_kaart.models import HSDS_MODELS, Attribute, Organization, Service
 from wijkteam.sociale_kaart.models.werk import DuplicateCandidate, VerificationTask
 

@@ -126,6 +126,7 @@ def register(step: Step) -> Step:
 def steps() -> list[Step]:
     """All steps in run order: the built-in ones plus each installed app's `demo_steps` module."""
     from . import households, places, staff  # noqa: F401 - importing registers the built-in steps
+    from .sociale_kaart import steps as _sociale_kaart_steps  # noqa: F401 - registers the sociale kaart step
 
     autodiscover_modules("demo_steps")
     return sorted(_REGISTRY.values(), key=lambda s: (s.order, s.name))

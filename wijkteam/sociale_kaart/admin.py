@@ -15,6 +15,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import history
 from .models import (
     Accessibility,
     Address,
@@ -46,12 +47,10 @@ class HistoryAdmin(admin.ModelAdmin):
     """Admin edits leave the same HSDS metadata and audit rows as edits in the sociale-kaart screens."""
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        from . import services
-
         # The form has already written its values onto `obj`: take "before" from the database.
-        before = services.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+        before = history.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
-        services.record_save(obj, before, user=request.user, request=request)
+        history.record_save(obj, before, user=request.user, request=request)
 
 
 class _Inline(admin.StackedInline):

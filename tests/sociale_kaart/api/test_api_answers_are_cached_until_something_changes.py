@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from wijkteam.sociale_kaart import services
+from wijkteam.sociale_kaart.partner import services
 
 from .conftest import API
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wijkteam.sociale_kaart import services
+from wijkteam.sociale_kaart import history
 from wijkteam.sociale_kaart.api import serializers
 from wijkteam.sociale_kaart.models import Service, TaxonomyTerm
 from wijkteam.sociale_kaart.search import backends
@@ -34,11 +34,11 @@ def test_listed_items_are_what_the_serializer_writes(fixture, request):
 
 def test_a_term_renamed_in_the_admin_shows_in_the_list(kaart, users, django_capture_on_commit_callbacks):
     term = TaxonomyTerm.objects.get(code="LD01")
-    before = services.snapshot(term)
+    before = history.snapshot(term)
     term.name = "Geld & schulden"
     with django_capture_on_commit_callbacks(execute=True):
         term.save()
-        services.record_save(term, before, user=users.beheerder)
+        history.record_save(term, before, user=users.beheerder)
     item = next(i for i in get_json("/services", search="geld")["contents"] if i["id"] == str(kaart.geld.pk))
     names = [a["taxonomy_term"]["name"] for a in item["attributes"]]
     assert "Geld & schulden" in names

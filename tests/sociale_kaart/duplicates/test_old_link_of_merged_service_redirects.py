@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories_sociale_kaart import ServiceFactory
-from wijkteam.sociale_kaart.services import merge_services
+from wijkteam.sociale_kaart.duplicates.services import merge_services
 
 pytestmark = pytest.mark.django_db
 

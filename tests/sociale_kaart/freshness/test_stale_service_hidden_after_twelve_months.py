@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from tests.factories_sociale_kaart import ServiceFactory
 from wijkteam.sociale_kaart.models import Organization, Service
-from wijkteam.sociale_kaart.services import verify_service
+from wijkteam.sociale_kaart.partner.services import verify_service
 from wijkteam.sociale_kaart.visibility import is_publicly_visible, publicly_visible
 
 pytestmark = pytest.mark.django_db

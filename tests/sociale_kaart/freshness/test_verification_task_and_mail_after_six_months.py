@@ -95,7 +95,7 @@ def test_organisation_without_partner_gets_task_but_no_mail(
 def test_after_klopt_nog_the_next_period_gets_its_own_task(
     users: Any, own_org: Organization, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from wijkteam.sociale_kaart.services import verify_service
+    from wijkteam.sociale_kaart.partner.services import verify_service
 
     service = ServiceFactory(organization=own_org, assured_date=LAST_CHECK)
     run_check("2026-11-26T06:15:00+01:00", django_capture_on_commit_callbacks)
@@ -142,7 +142,7 @@ def test_management_command_is_idempotent(
 def test_the_freshness_task_runs_the_check(
     users: Any, own_service: Service, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from wijkteam.sociale_kaart.tasks import check_freshness_task
+    from wijkteam.sociale_kaart.freshness.tasks import check_freshness_task
 
     Service.objects.filter(pk=own_service.pk).update(assured_date=LAST_CHECK)
     with time_machine.travel("2026-11-26T06:15:00+01:00", tick=False), django_capture_on_commit_callbacks(

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.factories_sociale_kaart import ServiceFactory, term
 from wijkteam.audit.models import Action, AuditEvent
-from wijkteam.sociale_kaart import services as services_module
+from wijkteam.sociale_kaart import history
 from wijkteam.sociale_kaart.models import Service
 
 from .conftest import metadata_rows, service_post_data
@@ -32,7 +32,7 @@ def test_partner_edits_own_service_and_each_change_is_one_metadata_row(
         )
     modified_before = service.modified
     reindexed: list[Any] = []
-    monkeypatch.setattr(services_module, "_search_reindexer", lambda: reindexed.append)
+    monkeypatch.setattr(history, "_search_reindexer", lambda: reindexed.append)
 
     with time_machine.travel("2026-11-25T10:15:00+01:00", tick=False):
         client = client_for(users.partner)
@@ -128,10 +128,10 @@ def test_partner_changes_status_cost_and_languages(users: Any, own_service: Serv
 
 def test_saves_made_elsewhere_are_recorded_with_record_save(users: Any, own_service: Service) -> None:
     # What the admin's save_model does: snapshot, save, record.
-    before = services_module.snapshot(own_service)
+    before = history.snapshot(own_service)
     own_service.name = "Taalcafé De Brug (Centrum)"
     own_service.save()
-    assert services_module.record_save(own_service, before, user=users.beheerder) == 1
+    assert history.record_save(own_service, before, user=users.beheerder) == 1
     assert metadata_rows(resource_id=own_service.pk) == {
         ("service", "update", "name", "Taalcafé De Brug", "Taalcafé De Brug (Centrum)", "beheerder"),
     }

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories_sociale_kaart import term
-from wijkteam.sociale_kaart import services as services_module
 from wijkteam.sociale_kaart.models import Metadata, Service
+from wijkteam.sociale_kaart.partner import services as services_module
 
 from .conftest import service_post_data
 

@@ -23,8 +23,8 @@ from tests.factories_sociale_kaart import (
     ServiceAtLocationFactory,
     ServiceFactory,
 )
-from wijkteam.sociale_kaart import views_public
 from wijkteam.sociale_kaart.models import Language, Location, Phone, RequiredDocument, Service
+from wijkteam.sociale_kaart.public import views as public_views
 from wijkteam.sociale_kaart.search import Interpretation, RankedHit, RankedResult, SearchQuery, reindex_services
 
 
@@ -108,5 +108,5 @@ class FakeSearch:
 @pytest.fixture
 def fake_search(monkeypatch: pytest.MonkeyPatch) -> FakeSearch:
     fake = FakeSearch()
-    monkeypatch.setattr(views_public, "search_ranked", fake)
+    monkeypatch.setattr(public_views, "search_ranked", fake)
     return fake

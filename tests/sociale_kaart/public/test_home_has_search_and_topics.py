@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from wijkteam.sociale_kaart.forms_public import LEVENSDOMEIN_LABELS
+from wijkteam.sociale_kaart.public.forms import LEVENSDOMEIN_LABELS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Result cards come from the search index; a change saved in the admin (services.record_save) to an
+"""Result cards come from the search index; a change saved in the admin (history.record_save) to an
 organisation, an address or opening times refreshes the cards of every service it shows up in."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from wijkteam.sociale_kaart import services
+from wijkteam.sociale_kaart import history
 from wijkteam.sociale_kaart.models import Address, Schedule
 from wijkteam.sociale_kaart.search import reindex_all
 
@@ -19,12 +19,12 @@ URL = reverse("sociale_kaart_public:search")
 
 
 def _admin_save(obj, users, capture, **changes):
-    before = services.snapshot(obj)
+    before = history.snapshot(obj)
     for name, value in changes.items():
         setattr(obj, name, value)
     with capture(execute=True):
         obj.save()
-        assert services.record_save(obj, before, user=users.beheerder) >= 1
+        assert history.record_save(obj, before, user=users.beheerder) >= 1
 
 
 def test_organisation_name(client, inloop, users, frozen_time, django_capture_on_commit_callbacks):

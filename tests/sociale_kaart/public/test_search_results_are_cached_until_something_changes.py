@@ -17,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wijkteam.sociale_kaart import services
+from wijkteam.sociale_kaart.partner import services
 from wijkteam.sociale_kaart.search import reindex_all
 
 pytestmark = pytest.mark.django_db

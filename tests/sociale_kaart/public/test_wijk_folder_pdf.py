@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories_sociale_kaart import LocationFactory, ServiceAtLocationFactory, ServiceFactory
-from wijkteam.sociale_kaart import leaflet_pdf
-from wijkteam.sociale_kaart.views_public import build_folder
+from wijkteam.sociale_kaart.public import leaflet_pdf
+from wijkteam.sociale_kaart.public.views import build_folder
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..duplicates.tasks import scan_imported_services
 from ..models import HsdsImport, HsdsImportFormat, HsdsImportStatus
 from .problems import Problem
 from .readers import RawData, UnreadableFile, detect_format, read_path, read_upload
@@ -67,8 +68,6 @@ def import_raw(raw: RawData, *, progress: Progress | None = None, phase: Phase |
     if new_ids:
         # New services go on the beheerder's duplicates worklist; in the background, because a big
         # import would otherwise wait minutes for the comparisons.
-        from wijkteam.sociale_kaart.tasks import scan_imported_services
-
         scan_imported_services.enqueue(new_ids)
     return result
 

@@ -68,7 +68,7 @@ def import_index(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(reverse("sociale_kaart_import:detail", args=[started.pk]))
     else:
         form = ImportForm()
-    return render(request, "sociale_kaart/import/index.html", {"form": form, "imports": _recent(),
+    return render(request, "sociale_kaart/hsds_io/index.html", {"form": form, "imports": _recent(),
                                                                 "export_kinds": EXPORT_KINDS})
 
 
@@ -80,8 +80,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     context = {"item": item, "summary": summary}
     if getattr(request, "htmx", False):
-        return render(request, "sociale_kaart/import/_progress.html", context)
-    return render(request, "sociale_kaart/import/detail.html", context)
+        return render(request, "sociale_kaart/hsds_io/_progress.html", context)
+    return render(request, "sociale_kaart/hsds_io/detail.html", context)
 
 
 def _stamp() -> str:

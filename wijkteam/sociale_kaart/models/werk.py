@@ -3,7 +3,7 @@
 candidates and the merge log.
 
 None of these are HSDS tables: the HSDS-visible trace of every change is the `metadata` table,
-written by `wijkteam.sociale_kaart.services`. These models carry the workflow around it.
+written by the write paths (partner/services.py, duplicates/services.py). These models carry the workflow around it.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ query of the index (read_cards) instead of six queries of the tables. The card h
 words: the levensdomein codes, the schedules and the cost periods are turned into "Geld en
 schulden", "Nu open" and "Gratis" when the page is shown, in the visitor's language and at the
 moment of the request. It is refreshed with the index row, which follows every write of the
-sociale kaart (services.py, the importer, the demo; see indexing.py).
+sociale kaart (history.reindex_on_commit, the importer, the demo; see indexing.py).
 """
 
 from __future__ import annotations

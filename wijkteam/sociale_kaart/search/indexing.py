@@ -6,7 +6,7 @@ field (name, organisation, terms, body), the term codes, the age range, free / w
 languages, wijken served and the points of its locations. Built in bulk: a fixed number of
 queries whatever the number of services (10,000 services index in seconds).
 
-The write path (services.py) calls reindex_service after commit; the HSDS importer and the demo
+The write paths call reindex_service after commit (history.reindex_on_commit); the importer and the demo
 generator call reindex_services / reindex_all; `manage.py rebuild_search_index` rebuilds all.
 """
 
@@ -499,7 +499,7 @@ def reindex_services(service_ids: Iterable[uuid.UUID]) -> int:
 
 
 def reindex_service(service: Service | uuid.UUID) -> None:
-    """Refresh one service's index row; call after its transaction committed (services.py does)."""
+    """Refresh one service's index row; call after its transaction committed (history.reindex_on_commit does)."""
     service_id = service if isinstance(service, uuid.UUID) else service.pk
     reindex_services([service_id])
 

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-from ..forms_public import LEVENSDOMEIN_LABELS, levensdomein_label
 from ..models import TaxonomyTerm
+from ..public.forms import LEVENSDOMEIN_LABELS, levensdomein_label
 from ..taxonomies import LEVENSDOMEINEN
 
 register = template.Library()

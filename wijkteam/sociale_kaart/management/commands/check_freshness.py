@@ -5,7 +5,7 @@ Idempotent: run it daily from cron, e.g.
 
     15 6 * * *  cd /srv/wijkteam && .venv/bin/python manage.py check_freshness
 
-(or enqueue `wijkteam.sociale_kaart.tasks.check_freshness_task` from any scheduler). The mails go
+(or enqueue `wijkteam.sociale_kaart.freshness.tasks.check_freshness_task` from any scheduler). The mails go
 out through the background worker (`manage.py db_worker`, queue "mail").
 """
 

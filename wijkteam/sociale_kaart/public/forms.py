@@ -19,9 +19,9 @@ from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.gebieden.models import Wijk
 from wijkteam.huishoudens.models import normalise_postcode
 
-from .schedules import DAY_CODES, day_name
-from .search import SearchQuery, vocabulary
-from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
+from ..schedules import DAY_CODES, day_name
+from ..search import SearchQuery, vocabulary
+from ..taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
 
 # B1 labels for the 13 levensdomeinen (ZRM). Order = the order of the tiles on the home page.
 LEVENSDOMEIN_LABELS: dict[str, Any] = {

@@ -40,9 +40,9 @@ from django.views.decorators.http import require_GET
 from wijkteam.accounts.models import Team
 from wijkteam.gebieden.models import Wijk
 
-from . import answer_cache, leaflet_pdf
-from .forms_public import SearchForm, language_name, levensdomein_label
-from .models import (
+from .. import answer_cache
+from ..duplicates import merged_into
+from ..models import (
     Address,
     Attribute,
     LinkEntity,
@@ -54,12 +54,14 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from .models.details import one_line_address
-from .schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
-from .search import Interpretation, RankedHit, backends, search_ranked, vocabulary
-from .search.cards import CardLocation, parse_card
-from .taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
-from .visibility import publicly_visible
+from ..models.details import one_line_address
+from ..schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
+from ..search import Interpretation, RankedHit, backends, search_ranked, vocabulary
+from ..search.cards import CardLocation, parse_card
+from ..taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD, shipped_taxonomies
+from ..visibility import publicly_visible
+from . import leaflet_pdf
+from .forms import SearchForm, language_name, levensdomein_label
 
 log = structlog.get_logger(__name__)
 
@@ -267,8 +269,6 @@ _DOMAIN_CODE_BY_NAME: dict[str, str] = {}
 def domain_label(value: str) -> str:
     """B1 label for a levensdomein given as code ("LD01") or as term name ("Financiën")."""
     if not _DOMAIN_CODE_BY_NAME:
-        from .taxonomies import shipped_taxonomies
-
         for taxonomy in shipped_taxonomies()["taxonomies"]:
             if taxonomy["slug"] == LEVENSDOMEINEN:
                 for item in taxonomy["terms"]:
@@ -608,8 +608,6 @@ def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
     service = publicly_visible(Service.objects.select_related("organization")).filter(pk=pk).first()
     if service is None:
         # A merged-away duplicate keeps working for old links and printed leaflets.
-        from .duplicates import merged_into
-
         survivor = merged_into(pk)
         if survivor is not None and publicly_visible(Service.objects.filter(pk=survivor.pk)).exists():
             return HttpResponsePermanentRedirect(reverse("sociale_kaart_public:service", args=[survivor.pk]))

@@ -36,8 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
-from .models import PUBLIC_STATUSES, Address, Organization, Phone, Service, ServiceStatus
-from .models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, ServiceMerge
+from ..models import PUBLIC_STATUSES, Address, Organization, Phone, Service, ServiceStatus
+from ..models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, ServiceMerge
 
 # A name this similar is a duplicate by itself.
 NAME_ALONE = 90

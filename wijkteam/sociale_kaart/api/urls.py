@@ -4,7 +4,7 @@ slash); a trailing slash is accepted too."""
 
 from django.urls import re_path
 
-from .api import views
+from . import views
 
 app_name = "sociale_kaart_api"
 _ID = r"(?P<id>[^/]+)"

@@ -11,7 +11,7 @@ Timeline, measured from the last check (Service.assured_date, else its creation 
 
 `create_due_tasks()` makes the tasks; it is idempotent (one task per service per checked_on date,
 enforced by a unique constraint) and mails only about tasks it created. Run it daily:
-`manage.py check_freshness` from cron, or enqueue `tasks.check_freshness_task` from a scheduler;
+`manage.py check_freshness` from cron, or enqueue `freshness.tasks.check_freshness_task` from a scheduler;
 a `db_worker` process must run for the mails (queue "mail").
 """
 
@@ -28,10 +28,19 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import PUBLIC_STATUSES, Service
-from .models.werk import VerificationStatus, VerificationTask
-from .visibility import add_months, checked_before, hide_cutoff, last_checked, verify_cutoff, verify_months
+from ..models import PUBLIC_STATUSES, Service
+from ..models.werk import VerificationStatus, VerificationTask
+from ..visibility import (
+    add_months,
+    checked_before,
+    hide_cutoff,
+    is_stale,
+    last_checked,
+    verify_cutoff,
+    verify_months,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -51,6 +60,15 @@ def due_services(today: datetime.date | None = None) -> QuerySet[Service]:
 def stale_services(today: datetime.date | None = None) -> QuerySet[Service]:
     """Public-status services hidden from the public because nobody confirmed them for HIDE months."""
     return Service.objects.filter(status__in=PUBLIC_STATUSES).filter(checked_before(hide_cutoff(today)))
+
+
+def freshness_label(service: Service) -> tuple[str, str]:
+    """(status-badge modifier, Dutch label) for the staff lists (Mijn aanbod, verouderd)."""
+    if is_stale(service):
+        return "danger", _("Verborgen: te lang niet gecontroleerd")
+    if last_checked(service) < verify_cutoff():
+        return "warning", _("Controle nodig")
+    return "success", _("Actueel")
 
 
 def due_on(checked_on: datetime.date) -> datetime.date:
@@ -121,6 +139,7 @@ def create_due_tasks(today: datetime.date | None = None) -> FreshnessRun:
 
 
 def _enqueue_mail(organization_id: str, task_ids: list[int]) -> None:
+    # Imported here: the task module uses make_token from this package, so a top-level import is a cycle.
     from .tasks import send_verification_mail
 
     def enqueue() -> None:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Background tasks of the sociale kaart (django-tasks; database backend, worker: `manage.py db_worker`).
+"""Background tasks of the freshness checks (django-tasks; database backend, worker: `manage.py db_worker`).
 
 Schedule `check_freshness_task` daily (or run `manage.py check_freshness` from cron: it does the
 same). The mail task is enqueued on commit by `freshness.create_due_tasks`.
@@ -20,8 +20,9 @@ from django_tasks import task
 
 from wijkteam.accounts.models import Role, User
 
-from .models import Organization, Service
-from .models.werk import DuplicateSource, VerificationStatus, VerificationTask
+from ..models import Organization
+from ..models.werk import VerificationStatus, VerificationTask
+from . import create_due_tasks, make_token
 
 log = structlog.get_logger(__name__)
 
@@ -29,8 +30,6 @@ log = structlog.get_logger(__name__)
 @task(queue_name="default")
 def check_freshness_task() -> dict[str, int]:
     """Daily freshness run (see freshness.create_due_tasks)."""
-    from .freshness import create_due_tasks
-
     run = create_due_tasks()
     return {"created": len(run.created), "cancelled": run.cancelled, "organizations": len(run.organizations)}
 
@@ -56,24 +55,6 @@ def _link(name: str, *args: Any) -> str:
     return f"{settings.WIJKTEAM_SITE_URL}{reverse(name, args=args)}"
 
 
-@task(queue_name="default")
-def geocode_location_task(location_id: str, replace_point: bool = False) -> list[str]:
-    """Coordinates and buurt for a location saved by a partner (services.geocode_location)."""
-    import uuid
-
-    from .services import geocode_location
-
-    return geocode_location(uuid.UUID(location_id), replace_point=replace_point)
-
-
-@task(queue_name="import")
-def scan_imported_services(service_ids: list[str]) -> int:
-    """Put the services an import created on the duplicates worklist where they look like others."""
-    from .duplicates import scan_for_duplicates
-
-    return scan_for_duplicates(Service.objects.filter(pk__in=service_ids), source=DuplicateSource.IMPORT)
-
-
 @task(queue_name="mail")
 def send_verification_mail(organization_id: str, task_ids: list[int]) -> int:
     """Mail the partner about its new "klopt dit nog?" tasks; returns the number of mails sent.
@@ -81,8 +62,6 @@ def send_verification_mail(organization_id: str, task_ids: list[int]) -> int:
     Idempotent: tasks that were mailed before (mailed_at set) or are no longer open are skipped,
     and the task rows are locked while mailing, so a retried or duplicated job mails nothing twice.
     """
-    from .freshness import make_token
-
     organization = Organization.objects.select_related("organisatie").filter(pk=organization_id).first()
     if organization is None:
         return 0
@@ -116,14 +95,14 @@ def send_verification_mail(organization_id: str, task_ids: list[int]) -> int:
                     "hide_months": settings.WIJKTEAM_FRESHNESS_HIDE_MONTHS,
                     "gemeente_naam": settings.WIJKTEAM_GEMEENTE_NAAM,
                 }
-                subject = render_to_string("sociale_kaart/mail/verificatie_onderwerp.txt", context).strip()
+                subject = render_to_string("sociale_kaart/freshness/mail/verificatie_onderwerp.txt", context).strip()
                 message = EmailMultiAlternatives(
                     subject=" ".join(subject.split()),
-                    body=render_to_string("sociale_kaart/mail/verificatie.txt", context),
+                    body=render_to_string("sociale_kaart/freshness/mail/verificatie.txt", context),
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     to=[address],
                 )
-                html = render_to_string("sociale_kaart/mail/verificatie.html", context)
+                html = render_to_string("sociale_kaart/freshness/mail/verificatie.html", context)
                 message.attach_alternative(html, "text/html")
                 message.send()
                 sent += 1

@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy
 from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.huishoudens.models import normalise_postcode
 
-from .duplicates import normalise_phone
-from .models import (
+from ..duplicates import normalise_phone
+from ..models import (
     Address,
     Frequency,
     Location,
@@ -452,28 +452,3 @@ def label_delete_fields(formset: forms.BaseFormSet) -> None:
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Deze openingstijd verwijderen")
             form.fields["DELETE"].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
-
-
-# --- duplicates ---------------------------------------------------------------------------------
-
-
-class MergeForm(forms.Form):
-    survivor = forms.ChoiceField(label=gettext_lazy("Welk aanbod blijft bestaan?"), widget=forms.RadioSelect)
-
-    def __init__(self, *args: Any, services: tuple[Service, Service], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.services = services
-        survivor = self.fields["survivor"]
-        assert isinstance(survivor, forms.ChoiceField)
-        survivor.choices = [(str(s.pk), s.name) for s in services]
-        self.fields["survivor"].error_messages["required"] = _(
-            "Kies bij „Welk aanbod blijft bestaan?” een van de twee."
-        )
-        self.fields["survivor"].error_messages["invalid_choice"] = _(
-            "Kies bij „Welk aanbod blijft bestaan?” een van de twee."
-        )
-
-    def chosen(self) -> tuple[Service, Service]:
-        survivor_id = self.cleaned_data["survivor"]
-        a, b = self.services
-        return (a, b) if str(a.pk) == survivor_id else (b, a)

@@ -10,9 +10,10 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import cast
 
-from ..models import Service
-from ..models.werk import VerificationTask
-from ..visibility import add_months, verify_months
+from wijkteam.sociale_kaart.duplicates import find_duplicates_of, record_candidates
+from wijkteam.sociale_kaart.models import Service
+from wijkteam.sociale_kaart.models.werk import DuplicateSource, VerificationTask
+from wijkteam.sociale_kaart.visibility import add_months, verify_months
 
 
 def verification_tasks(services: Iterable[Service], reference: dt.date) -> list[VerificationTask]:
@@ -29,9 +30,6 @@ def verification_tasks(services: Iterable[Service], reference: dt.date) -> list[
 
 def record_duplicates(copies: Iterable[Service]) -> int:
     """Put the planted copies and their originals on the duplicates worklist, as a scan would."""
-    from ..duplicates import find_duplicates_of, record_candidates
-    from ..models.werk import DuplicateSource
-
     return sum(
         len(record_candidates(copy, find_duplicates_of(copy), source=DuplicateSource.SCAN)) for copy in copies
     )

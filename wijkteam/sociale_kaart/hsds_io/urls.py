@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .hsds_io import views
+from . import views
 
 app_name = "sociale_kaart_import"
 urlpatterns = [

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo step "sociale_kaart": ~150 organisations and ~300 services for Gemeente Voorbeeld.
 
-The content (templates in B1 Dutch, organisations, venues) lives in `demo_data`; this module turns
+The content (templates in B1 Dutch, organisations, venues) lives in `data/`; this module turns
 it into HSDS rows. Deterministic twice over:
 
 - ids are uuid5(NAMESPACE, kind + catalogue key), and the catalogue's structure never depends on
@@ -44,12 +44,7 @@ from wijkteam.demo.households import (
 )
 from wijkteam.demo.places import WIJKEN, demo_buurten, quad_of
 from wijkteam.gebieden.models import Buurt
-
-from . import demo_data
-from .demo_data import finishing, render
-from .demo_data.spec import Offer, Org, Template, Venue
-from .demo_data.streets import STREETS
-from .models import (
+from wijkteam.sociale_kaart.models import (
     LINK_TYPE_BY_TAXONOMY,
     Accessibility,
     Address,
@@ -72,7 +67,12 @@ from .models import (
     ServiceStatus,
     TaxonomyTerm,
 )
-from .models.werk import VerificationTask
+from wijkteam.sociale_kaart.models.werk import VerificationTask
+
+from . import data as demo_data
+from .data import finishing, render
+from .data.spec import Offer, Org, Template, Venue
+from .data.streets import STREETS
 
 log = structlog.get_logger(__name__)
 
@@ -101,7 +101,7 @@ def demo_id(kind: str, key: str) -> uuid.UUID:
 
 def structure() -> list[Org]:
     """The catalogue for keys only: names may differ per seed, keys never do."""
-    return demo_data.catalogue(random.Random(0))  # noqa: S311 - only the keys are used
+    return demo_data.catalogue(random.Random(0))
 
 
 @dataclass

@@ -1,11 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Staff pages of the sociale kaart, included at /werk/sociale-kaart/."""
+"""Partner upkeep pages; included by ..urls into the namespace "sociale_kaart_werk"."""
 
 from django.urls import path
 
-from . import views_werk as views
+from . import views
 
-app_name = "sociale_kaart_werk"
 urlpatterns = [
     path("", views.mijn_aanbod, name="mijn_aanbod"),
     path("aanbod/nieuw/", views.service_create, name="service_create"),
@@ -15,9 +14,4 @@ urlpatterns = [
     path("aanbod/<uuid:pk>/geschiedenis/", views.service_history, name="service_history"),
     path("aanbod/<uuid:pk>/klopt-nog/", views.service_verify, name="service_verify"),
     path("locatie/<uuid:pk>/", views.location_edit, name="location_edit"),
-    path("klopt-nog/<str:token>/", views.klopt_nog_link, name="klopt_nog_link"),
-    path("verouderd/", views.verouderd, name="verouderd"),
-    path("dubbelingen/", views.dubbelingen, name="dubbelingen"),
-    path("dubbelingen/<int:pk>/samenvoegen/", views.merge, name="merge"),
-    path("dubbelingen/<int:pk>/geen-dubbeling/", views.dismiss, name="dismiss"),
 ]

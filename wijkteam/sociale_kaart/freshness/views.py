@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Freshness pages under /werk/sociale-kaart/: the "klopt nog" link from the partner's mail and the
+worklist of entries nobody confirmed in time ("verouderd")."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from wijkteam.accounts.decorators import require
+from wijkteam.accounts.models import Role, User
+from wijkteam.accounts.permissions import has_role, may_maintain_sociale_kaart, may_view_verouderd_aanbod
+from wijkteam.audit.models import Action
+from wijkteam.audit.services import record
+
+from .. import access
+from ..models import Service
+from ..models.werk import VerificationStatus, VerificationTask
+from ..navigation import PAGE_SIZE, nav_context
+from ..partner import services
+from ..visibility import hide_cutoff, last_checked
+from . import TokenError, due_services, freshness_label, link_days, read_token
+
+
+@require_http_methods(["GET", "POST"])
+def klopt_nog_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the mail. GET only shows what will be confirmed; the POST button confirms.
+
+    No login needed: the signed, expiring token is the permission, and it allows exactly one
+    thing, confirming one service. A tampered token gets 400, an expired one 410.
+    """
+    try:
+        payload = read_token(token)
+    except TokenError as exc:
+        record(request, Action.DENIED, outcome="denied", object_type="sociale_kaart.verificationtask",
+               detail={"reason": exc.reason})
+        status = 410 if exc.reason == "expired" else 400
+        return render(request, "sociale_kaart/freshness/klopt_nog_ongeldig.html",
+                      {"reason": exc.reason, "link_days": link_days()}, status=status)
+    task = VerificationTask.objects.select_related("service__organization__organisatie").filter(
+        pk=payload["t"]).first()
+    user = User.objects.filter(pk=payload["u"]).first() if payload.get("u") else None
+    organisatie = task.service.organization.organisatie if task else None
+    valid_user = user is None or (
+        user.is_active and user.role == Role.PARTNER and organisatie is not None
+        and user.organisatie_id == organisatie.pk
+    )
+    if task is None or organisatie is None or not valid_user:
+        # The service moved to another organisation, or the recipient left: the link no longer counts.
+        return render(request, "sociale_kaart/freshness/klopt_nog_ongeldig.html",
+                      {"reason": "invalid", "link_days": link_days()}, status=400)
+    service = task.service
+    done = task.status != VerificationStatus.OPEN
+    if request.method == "POST" and not done:
+        updated_by = user.get_username() if user is not None else f"e-maillink:{organisatie.naam}"
+        services.verify_service(service, user=user, request=request, updated_by=updated_by,
+                                assurer_email=user.email if user is not None else organisatie.email)
+        return render(request, "sociale_kaart/freshness/klopt_nog_bedankt.html", {"service": service})
+    return render(request, "sociale_kaart/freshness/klopt_nog_bevestigen.html",
+                  {"service": service, "task": task, "done": done, "token": token})
+
+
+
+# --- Verouderd aanbod -------------------------------------------------------------------------------
+
+
+@require(may_view_verouderd_aanbod)
+def verouderd(request: HttpRequest) -> HttpResponse:
+    """Entries nobody confirmed in time: hidden ones first, then those that need a check soon.
+
+    Partners see their own; the beheerder all; wijkteam staff all, read-only (no buttons): they
+    refer residents and should know which entries are hidden and why.
+    """
+    partner = has_role(request.user, Role.PARTNER)
+    base = access.services_editable_by(request.user) if partner else Service.objects.all()
+    qs = due_services().filter(pk__in=base.values("pk")).select_related("organization")
+    page = Paginator(qs.order_by("assured_date", "created", "name", "id"), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    can_edit = may_maintain_sociale_kaart(request.user)
+    rows = [(s, *freshness_label(s), last_checked(s)) for s in page.object_list]
+    return render(request, "sociale_kaart/freshness/verouderd.html", {
+        "rows": rows, "page": page, "can_edit": can_edit, "hide_cutoff": hide_cutoff(),
+        **nav_context(request),
+    })
