@@ -91,6 +91,20 @@ def copy_file(src: Path, dest: Path) -> None:
         sys.exit(f"error: missing {src}")
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, dest)
+    if dest.suffix in (".js", ".css"):
+        strip_source_map(dest)
+
+
+SOURCE_MAP = re.compile(r"^\s*(//[#@] sourceMappingURL=.*|/\*[#@] sourceMappingURL=.*\*/)\s*$", re.MULTILINE)
+
+
+def strip_source_map(path: Path) -> None:
+    """Drop `sourceMappingURL` comments: the .map files are not vendored, and Django's manifest
+    storage (collectstatic in production) fails on a reference to a file that is not there."""
+    text = path.read_text(encoding="utf-8")
+    stripped = SOURCE_MAP.sub("", text)
+    if stripped != text:
+        path.write_text(stripped, encoding="utf-8")
 
 
 def check_css(path: Path) -> list[str]:
