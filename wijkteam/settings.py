@@ -101,6 +101,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A fresh clone has no var/ yet: the README's `manage.py migrate` must not fail on it.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # IMMEDIATE takes the write lock at BEGIN, so two writers queue on the busy timeout instead of
     # one failing with "database is locked" halfway through its transaction. WAL lets readers go on.
     # Connections persist (CONN_MAX_AGE, per thread) as on PostgreSQL: a new SQLite connection runs
