@@ -25,6 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from wijkteam.core.access_rules import public
+
 from .. import answer_cache
 from ..models import (
     HsdsExternalReference,
@@ -96,7 +98,8 @@ def hsds_endpoint(*params: str) -> Callable[[View], View]:
             return _cors(response)
 
         wrapped.hsds_params = params  # type: ignore[attr-defined]
-        return csrf_exempt(wrapped)
+        # Every HSDS endpoint is the open API: its access rule is stated here, once for all of them.
+        return public("the open HSDS API: published directory data, read-only")(csrf_exempt(wrapped))
 
     return decorator
 

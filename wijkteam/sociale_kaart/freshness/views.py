@@ -14,6 +14,7 @@ from wijkteam.accounts.models import Role, User
 from wijkteam.accounts.permissions import has_role, may_maintain_sociale_kaart, may_view_verouderd_aanbod
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.core.access_rules import public
 
 from .. import access
 from ..models import Service
@@ -24,6 +25,7 @@ from ..visibility import hide_cutoff, last_checked
 from . import TokenError, due_services, freshness_label, link_days, read_token
 
 
+@public("no login: the signed, expiring token from the mail is the permission, for one service")
 @require_http_methods(["GET", "POST"])
 def klopt_nog_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the mail. GET only shows what will be confirmed; the POST button confirms.

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, may_maintain_sociale_kaart, may_use_werkomgeving
+from wijkteam.core.access_rules import Scope
 
 from .. import access, duplicates
 from ..freshness import freshness_label
@@ -96,7 +97,7 @@ def service_create(request: HttpRequest) -> HttpResponse:
 # access helper, so a refusal is audited with the record's id.
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_http_methods(["GET", "POST"])
 def service_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     service = access.get_service_for_edit(request, pk)
@@ -132,7 +133,7 @@ def _service_context(service: Service) -> dict[str, Any]:
     }
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_http_methods(["GET", "POST"])
 def schedules_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     service = access.get_service_for_edit(request, pk)
@@ -160,7 +161,7 @@ def schedules_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     })
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_http_methods(["GET", "POST"])
 def location_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     service = access.get_service_for_edit(request, pk)
@@ -175,7 +176,7 @@ def location_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     })
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_http_methods(["GET", "POST"])
 def location_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     location = access.get_location_for_edit(request, pk)
@@ -192,7 +193,7 @@ def location_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     })
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 def service_history(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Who changed what: the HSDS metadata rows of the service and its details."""
     service = access.get_service_for_edit(request, pk)
@@ -210,7 +211,7 @@ def service_history(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 # --- Klopt nog -------------------------------------------------------------------------------------
 
 
-@require(may_use_werkomgeving)
+@require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_POST
 def service_verify(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The in-app "klopt nog" button (POST only)."""

@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijkteam.accounts.models import Team
+from wijkteam.core.access_rules import public
 from wijkteam.gebieden.models import Wijk
 
 from .. import answer_cache
@@ -523,6 +524,7 @@ def _page_key(request: HttpRequest, vocab_key: str, now: dt.datetime, partial: b
     return answer_cache.key("page", _results_key(request, vocab_key, now), partial)
 
 
+@public("the residents' sociale kaart: open to everyone")
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     vocab = vocabulary.current()
@@ -603,6 +605,7 @@ def _terms_by_taxonomy(service: Service) -> dict[str, list[TaxonomyTerm]]:
     return terms
 
 
+@public("the residents' sociale kaart: open to everyone")
 @require_GET
 def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
     service = publicly_visible(Service.objects.select_related("organization")).filter(pk=pk).first()
@@ -744,6 +747,7 @@ def _online_url(request: HttpRequest, wijk: Wijk, domain: str | None) -> str:
     return request.build_absolute_uri(url)
 
 
+@public("the residents' sociale kaart: open to everyone")
 @require_GET
 def leaflet(request: HttpRequest, code: str) -> HttpResponse:
     wijk, domain = _wijk_and_domain(request, code)
@@ -765,6 +769,7 @@ def leaflet(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@public("the residents' sociale kaart: open to everyone")
 @require_GET
 def leaflet_pdf_view(request: HttpRequest, code: str) -> HttpResponse:
     wijk, domain = _wijk_and_domain(request, code)
@@ -776,6 +781,7 @@ def leaflet_pdf_view(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+@public("the residents' sociale kaart: open to everyone")
 @require_GET
 def wijken(request: HttpRequest) -> HttpResponse:
     wijk_list = list(Wijk.objects.select_related("gemeente").prefetch_related("teams").order_by("naam"))
