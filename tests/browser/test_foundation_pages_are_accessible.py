@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""axe-core finds no WCAG 2.1 AA violations on the login page, the public home and the staff home."""
+"""axe-core finds no WCAG 2.1 AA violations on the login page, the public home, the staff home and the
+privacy officer's audit page (also with a field error)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,16 @@ def test_person_search_works_without_javascript(page_without_js, users, place):
     page_without_js.get_by_label("Achternaam of postcode").fill("Smit")
     page_without_js.get_by_role("button", name="Zoeken").click()
     assert page_without_js.get_by_role("link", name="Smit").count() >= 1
+
+
+def test_privacy_officers_audit_page_and_its_field_error_are_accessible(page, users):
+    login_in_browser(page, "privacy", TEST_PASSWORD, TEST_TOTP_KEY)
+    page.goto("/werk/audit/")
+    assert_accessible(page)
+
+    page.get_by_label("Persoon (id)").fill("99999999999999999999999")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+
+    assert "te groot" in page.locator("#id_person-error").inner_text()
+    assert page.get_by_label("Persoon (id)").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
