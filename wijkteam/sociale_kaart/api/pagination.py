@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 
 
@@ -25,15 +26,14 @@ class Page:
 
 
 def paginate(source: QuerySet[Any] | Sequence[uuid.UUID], number: int, per_page: int) -> Page:
-    """One page of ids from an ordered queryset or an already ordered list of ids."""
-    start = (number - 1) * per_page
-    if isinstance(source, QuerySet):
-        total = source.count()
-        ids = list(source.values_list("id", flat=True)[start : start + per_page]) if start < total else []
-    else:
-        total = len(source)
-        ids = list(source[start : start + per_page])
-    return Page(ids=ids, total=total, number=number, per_page=per_page)
+    """One page of ids from an ordered queryset or an already ordered list of ids; a page past the
+    last one is empty (the envelope still gives the totals)."""
+    paginator = Paginator(source.values_list("id", flat=True) if isinstance(source, QuerySet) else source, per_page)
+    try:
+        ids = list(paginator.page(number).object_list)
+    except EmptyPage:
+        ids = []
+    return Page(ids=ids, total=paginator.count, number=number, per_page=per_page)
 
 
 def envelope(page: Page, contents: list[dict[str, Any]]) -> dict[str, Any]:

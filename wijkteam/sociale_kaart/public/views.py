@@ -9,7 +9,6 @@ results in place and Leaflet draws a map next to the list, which stays the text 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import secrets
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from uuid import UUID
 import structlog
 from django.conf import settings
 from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -420,10 +420,13 @@ def _page_url(request: HttpRequest, page: int) -> str:
 
 
 def pagination(request: HttpRequest, total: int, page: int, per_page: int) -> Pagination | None:
-    pages = max(1, math.ceil(total / per_page)) if per_page else 1
+    """Links for the result pages: the first, the last and two either side of `page`. The search
+    itself fetched only this page; the paginator only counts."""
+    paginator = Paginator(range(total), per_page)
+    pages = paginator.num_pages
     if pages <= 1:
         return None
-    window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    window = [n for n in paginator.page_range if n in (1, pages) or abs(n - page) <= 2]
     return Pagination(
         page=page,
         pages=pages,
