@@ -58,3 +58,11 @@ def test_bsn_search_refused_for_partner_and_analist(users, client_for):
     for role in ("partner", "analist"):
         response = client_for(getattr(users, role)).post(reverse("huishoudens:person_search"), {"bsn": BSN})
         assert response.status_code == 403
+
+
+def test_htmx_search_shows_the_refusal_in_the_results_region(place, users, client_for):
+    response = client_for(users.medewerker).get(reverse("huishoudens:person_search"), {"q": BSN}, follow=True,
+                                                HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert 'role="alert"' in html and 'href="#bsn"' in html and BSN not in html

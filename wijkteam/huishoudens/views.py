@@ -67,7 +67,8 @@ def person_search(request: HttpRequest) -> HttpResponse:
     if request.GET.get("fout") == "bsn":
         message = _("Zoek niet op BSN in dit veld: het komt dan in de adresbalk en de browsergeschiedenis. "
                     "Gebruik hieronder het veld Zoeken op BSN.")
-        return _search_page(request, {"query_error": message}, status=400)
+        # htmx swaps only 2xx answers into the page, so the fragment comes as 200 to be seen at all.
+        return _search_page(request, {"query_error": message}, status=200 if getattr(request, "htmx", False) else 400)
     if not query.strip():
         return _search_page(request, {})
     kind, results = search_persons(request, query)
