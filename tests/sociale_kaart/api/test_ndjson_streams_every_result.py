@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`format=ndjson`: every result, one JSON object per line, no envelope and no paging; each line is an
-item as the list's schema describes it."""
+"""`format=ndjson`: every result, one JSON object per line, no envelope; each line is an item as the
+list's schema describes it. (Above WIJKTEAM_API_NDJSON_MAX_ITEMS results it pages: see
+test_ndjson_is_bounded_per_answer.py.)"""
 
 from __future__ import annotations
 
@@ -42,12 +43,12 @@ def test_each_line_is_one_valid_item(kaart, path):
         assert item_errors(ITEM_SCHEMA[path], item) == []
 
 
-def test_all_results_ignoring_page_size(kaart):
+def test_all_results_in_one_answer_under_the_cap(kaart):
     Service.objects.bulk_create(
         [Service(organization=kaart.org_a, name=f"Extra {n:03d}", assured_date=kaart.geld.assured_date)
          for n in range(120)]
     )
-    items = _lines("/services", per_page=5, page=3)
+    items = _lines("/services")
     assert len(items) == 124
     assert [item["name"] for item in items][:2] == ["Extra 000", "Extra 001"]
 

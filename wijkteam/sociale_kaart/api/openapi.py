@@ -32,6 +32,8 @@ def api_base_url(request: HttpRequest) -> str:
 
 
 def served_document(request: HttpRequest) -> dict[str, Any]:
+    from .views import ndjson_max_items  # views imports this module
+
     document: dict[str, Any] = copy.deepcopy(openapi_document())
     gemeente = settings.WIJKTEAM_GEMEENTE_NAAM
     document["info"] = {
@@ -42,7 +44,10 @@ def served_document(request: HttpRequest) -> dict[str, Any]:
             "Read-only HSDS 3.0 API of the sociale kaart. No key needed; CORS is open. Only services that "
             "are active (or temporarily closed) and checked in the last year are published. This document "
             "is the official Open Referral HSDS 3.0 OpenAPI document (CC BY-SA 4.0) with servers and info "
-            "filled in."
+            "filled in. One difference in behaviour: `format=ndjson` streams at most "
+            f"{ndjson_max_items():,} results per answer (`per_page` may ask fewer); `X-Total-Count` gives "
+            "the number of results and a `Link: <...>; rel=\"next\"` header the next page. An ndjson stream "
+            "that runs out of time is broken off (an incomplete transfer), never silently shortened."
         ),
         "license": {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
     }

@@ -11,12 +11,15 @@ API does not reveal that they exist).
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
+import structlog
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
@@ -45,6 +48,11 @@ from .pagination import Page, envelope, in_order, paginate
 
 NDJSON = "application/x-ndjson"
 NDJSON_CHUNK = 100
+# Defaults of WIJKTEAM_API_NDJSON_MAX_ITEMS and WIJKTEAM_API_NDJSON_SECONDS (settings.py): 5,000 full
+# services take some 17 s to serialise on the reference machine (bench/README.md).
+DEFAULT_NDJSON_MAX_ITEMS = 5000
+DEFAULT_NDJSON_SECONDS = 30
+log = structlog.get_logger(__name__)
 View = Callable[..., HttpResponseBase]
 Renderer = Callable[[list[uuid.UUID]], list[dict[str, Any]]]
 
@@ -110,7 +118,7 @@ def _answer_key(request: HttpRequest) -> str | None:
     if answer_cache.seconds() <= 0 or request.method != "GET":
         return None
     if request.GET.get("format", "").strip().lower() == "ndjson":
-        return None  # ndjson streams every result: too big to keep, and read by harvesters once
+        return None  # ndjson answers are large: too big to keep, and read by harvesters once
     return answer_cache.key(
         "api",
         vocabulary.current().key,
@@ -135,13 +143,71 @@ class _SearchOnly:
 
     text: str
 
-    def ids(self) -> list[uuid.UUID]:
-        return filters.search_ranking(self.text)
-
     def page(self, number: int, per_page: int) -> Page:
         start = (number - 1) * per_page
         ids, total = filters.search_window(self.text, limit=start + per_page)
         return Page(ids=ids[start : start + per_page], total=total, number=number, per_page=per_page)
+
+
+def ndjson_max_items() -> int:
+    """Items in one ndjson answer at most (WIJKTEAM_API_NDJSON_MAX_ITEMS); more come by `page`."""
+    return max(1, int(getattr(settings, "WIJKTEAM_API_NDJSON_MAX_ITEMS", DEFAULT_NDJSON_MAX_ITEMS)))
+
+
+def ndjson_seconds() -> float:
+    """Seconds one ndjson answer may take to stream (WIJKTEAM_API_NDJSON_SECONDS)."""
+    return float(getattr(settings, "WIJKTEAM_API_NDJSON_SECONDS", DEFAULT_NDJSON_SECONDS))
+
+
+class NdjsonTimeBudgetExceeded(RuntimeError):
+    """Raised inside the stream: the server then drops the connection without the closing chunk, so a
+    client sees a broken transfer instead of a list that silently lacks its tail."""
+
+
+def _page_link(request: HttpRequest, number: int, per_page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    query["per_page"] = str(per_page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _ndjson_response(
+    request: HttpRequest, source: QuerySet[Any] | Sequence[uuid.UUID] | _SearchOnly, render: Renderer
+) -> StreamingHttpResponse:
+    """format=ndjson: one JSON object per line, at most ndjson_max_items() per answer.
+
+    Anonymous and unpaged, a list of hundreds of thousands of rows would hold a web thread for
+    minutes, so ndjson is paged like JSON, only with pages as large as the limit by default: a kaart
+    under the limit still comes in one answer, as HSDS intends. `X-Total-Count` gives every match and
+    a `Link: <...>; rel="next"` header the next page. The stream also stops when it runs past
+    ndjson_seconds(), by breaking the transfer (see NdjsonTimeBudgetExceeded).
+    """
+    limit = ndjson_max_items()
+    number = filters.integer(request, "page", 1)
+    per_page = min(filters.integer(request, "per_page", limit), limit)
+    page = source.page(number, per_page) if isinstance(source, _SearchOnly) else paginate(source, number, per_page)
+    ids = page.ids
+    budget = ndjson_seconds()
+
+    def lines() -> Iterator[str]:
+        started = time.monotonic()
+        for start in range(0, len(ids), NDJSON_CHUNK):
+            if start and time.monotonic() - started > budget:
+                log.warning("hsds_ndjson_time_budget_exceeded", path=request.path, sent=start, page_items=len(ids))
+                raise NdjsonTimeBudgetExceeded(f"ndjson answer stopped after {start} of {len(ids)} items")
+            for item in render(ids[start : start + NDJSON_CHUNK]):
+                yield json.dumps(item, ensure_ascii=False) + "\n"
+
+    response = StreamingHttpResponse(lines(), content_type=NDJSON)
+    response["X-Total-Count"] = str(page.total)
+    links = []
+    if number < page.total_pages:
+        links.append(f'<{_page_link(request, number + 1, per_page)}>; rel="next"')
+    if number > 1:
+        links.append(f'<{_page_link(request, number - 1, per_page)}>; rel="prev"')
+    if links:
+        response["Link"] = ", ".join(links)
+    return response
 
 
 def _list_response(
@@ -152,19 +218,9 @@ def _list_response(
     max_per_page: int = filters.MAX_PER_PAGE,
     default_per_page: int = filters.DEFAULT_PER_PAGE,
 ) -> HttpResponse | StreamingHttpResponse:
-    """A page in the HSDS envelope, or with format=ndjson every result, one JSON object per line."""
+    """A page in the HSDS envelope, or with format=ndjson one JSON object per line."""
     if filters.output_format(request) == "ndjson":
-        if isinstance(source, _SearchOnly):
-            ids = source.ids()
-        else:
-            ids = list(source.values_list("id", flat=True)) if isinstance(source, QuerySet) else list(source)
-
-        def lines() -> Iterator[str]:
-            for start in range(0, len(ids), NDJSON_CHUNK):
-                for item in render(ids[start : start + NDJSON_CHUNK]):
-                    yield json.dumps(item, ensure_ascii=False) + "\n"
-
-        return StreamingHttpResponse(lines(), content_type=NDJSON)
+        return _ndjson_response(request, source, render)
     number = filters.integer(request, "page", 1)
     per_page = min(filters.integer(request, "per_page", default_per_page), max_per_page)
     page = source.page(number, per_page) if isinstance(source, _SearchOnly) else paginate(source, number, per_page)

@@ -4,8 +4,9 @@
 Exports contain every record (also inactive and stale services): they are for exchange and backup
 by the beheerder, not for residents. Values are written as the importer reads them and references
 to records outside the kaart are put back, so export -> import -> export gives the same data.
-CSV cells are NOT defused against spreadsheet formulas (as the audit export does): this is a data
-interchange format, and a phone number like "+31 30 123 4567" must stay exactly that.
+Text cells that a spreadsheet would run as a formula (= + - @ tab CR at the start) get one leading
+apostrophe (values.to_csv); the importer removes exactly that apostrophe again, so the round trip
+stays lossless (values.py explains the escaping).
 """
 
 from __future__ import annotations

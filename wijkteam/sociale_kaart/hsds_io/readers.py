@@ -11,21 +11,40 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import zipfile
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .problems import Problem, csv_row, json_spot
 from .tables import Table, table, tables
+from .values import restore_formula
 
-# Limits against zip bombs and runaway uploads: a municipality's kaart is far smaller.
-MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
+# Zip members read at most; a municipality's package has about twenty.
 MAX_ZIP_MEMBERS = 200
+# Defaults of WIJKTEAM_IMPORT_MAX_BYTES and WIJKTEAM_IMPORT_MAX_ROWS (settings.py).
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+DEFAULT_MAX_ROWS = 100_000
+_READ_BLOCK = 64 * 1024
+
+
+def max_bytes() -> int:
+    """Decompressed bytes one import may read (all CSV files together, or the JSON file)."""
+    return int(getattr(settings, "WIJKTEAM_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def max_rows() -> int:
+    """Rows (records of all tables together) one import may hold."""
+    return int(getattr(settings, "WIJKTEAM_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS))
 
 
 @dataclass
@@ -41,8 +60,18 @@ class RawRow:
 class RawData:
     rows: dict[str, list[RawRow]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Stop reading past this many rows (a runaway file would otherwise fill the worker's memory).
+    row_limit: int | None = None
+    _count: int = 0
 
-    def add(self, row: RawRow) -> None:
+    def add(self, row: RawRow, filename: str = "") -> None:
+        self._count += 1
+        if self.row_limit is not None and self._count > self.row_limit:
+            raise TooBig(
+                _("%(file)s heeft meer dan %(max)s rijen; de import is gestopt en er is niets veranderd. Splits "
+                  "het bestand in delen of laat de grens verhogen (WIJKTEAM_IMPORT_MAX_ROWS).")
+                % {"file": filename or _("het bestand"), "max": number_format(self.row_limit, force_grouping=True)}
+            )
         self.rows.setdefault(row.table, []).append(row)
 
     @property
@@ -56,6 +85,68 @@ class UnreadableFile(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TooBig(UnreadableFile):
+    """The upload unpacks to more bytes or rows than one import may read."""
+
+
+def _too_many_bytes(filename: str, limit: int, *, unpacked: bool = True) -> TooBig:
+    what = (_("%(file)s is uitgepakt groter dan %(max)s") if unpacked else _("%(file)s is groter dan %(max)s")) % {
+        "file": filename or _("het bestand"), "max": filesizeformat(limit)}
+    return TooBig(
+        what + _("; de import is gestopt en er is niets veranderd. Splits het bestand in delen of laat de grens "
+                 "verhogen (WIJKTEAM_IMPORT_MAX_BYTES).")
+    )
+
+
+# A CSV file to read: its bytes, or a function that opens it as a binary stream.
+Source = bytes | Callable[[], IO[bytes]]
+
+
+class _Budget:
+    """Decompressed bytes read so far by one import, against its limit.
+
+    Counted while reading, because a zip's directory states sizes that its data need not keep to.
+    """
+
+    def __init__(self, limit: int, *, unpacked: bool) -> None:
+        self.limit = limit
+        self.unpacked = unpacked
+        self.used = 0
+
+    def charge(self, amount: int, filename: str) -> None:
+        self.used += amount
+        if self.used > self.limit:
+            raise _too_many_bytes(filename, self.limit, unpacked=self.unpacked)
+
+
+class _Counted(io.RawIOBase):
+    """A binary stream that charges every byte it yields to the import's budget."""
+
+    def __init__(self, stream: IO[bytes], budget: _Budget, filename: str) -> None:
+        self._stream = stream
+        self._budget = budget
+        self._filename = filename
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self._stream.read(min(len(buffer), _READ_BLOCK))
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            raise UnreadableFile(
+                _("%(file)s is beschadigd (het zip-bestand klopt niet); er is niets veranderd.")
+                % {"file": self._filename}
+            ) from None
+        self._budget.charge(len(data), self._filename)
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
@@ -74,49 +165,82 @@ def detect_format(data: bytes, filename: str = "") -> str:
 def read_upload(data: bytes, filename: str) -> RawData:
     """Read a zip with CSV files or a JSON file (by content, not by name)."""
     if detect_format(data, filename) == "csv":
-        return read_csv_files(_zip_members(data, filename))
+        archive = _open_zip(data, filename)
+        with archive:
+            return read_csv_files(_zip_members(archive, filename), unpacked=True)
     return read_json(data, filename)
 
 
 def read_path(path: Path) -> RawData:
     """For the management command: a folder with CSV files, a zip, or a JSON file."""
     if path.is_dir():
-        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
+        files: dict[str, Source] = {p.name: _file_opener(p) for p in sorted(path.iterdir()) if p.is_file()}
         return read_csv_files(files)
+    if path.stat().st_size > max_bytes():
+        raise _too_many_bytes("", max_bytes(), unpacked=False)
     return read_upload(path.read_bytes(), path.name)
 
 
-def _zip_members(data: bytes, filename: str) -> dict[str, bytes]:
+def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
+    return lambda: path.open("rb")
+
+
+def _member_opener(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], IO[bytes]]:
+    return lambda: archive.open(info)
+
+
+def _open_zip(data: bytes, filename: str) -> zipfile.ZipFile:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise UnreadableFile(_("%(file)s is geen geldig zip-bestand.") % {"file": filename}) from None
+
+
+def _zip_members(archive: zipfile.ZipFile, filename: str) -> dict[str, Source]:
+    """The zip's files by name, opened lazily; refused at once when the directory admits a bomb."""
     infos = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
-    if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
-        raise UnreadableFile(_("%(file)s is te groot om in te lezen.") % {"file": filename})
-    members: dict[str, bytes] = {}
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise UnreadableFile(_("%(file)s bevat te veel bestanden.") % {"file": filename})
+    limit = max_bytes()
+    for info in infos:
+        if info.file_size > limit:
+            raise _too_many_bytes(PurePosixPath(info.filename).name, limit)
+    if sum(i.file_size for i in infos) > limit:
+        raise _too_many_bytes("", limit)
+    members: dict[str, Source] = {}
     for info in infos:
         # Packages are often zipped with their folder; only the file name counts.
         name = PurePosixPath(info.filename).name
         if name.startswith("."):
             continue
-        with archive.open(info) as fh:
-            content = fh.read(MAX_UNCOMPRESSED_BYTES + 1)
-        if len(content) > MAX_UNCOMPRESSED_BYTES:
-            raise UnreadableFile(_("%(file)s is te groot om in te lezen.") % {"file": filename})
-        members[name] = content
+        members[name] = _member_opener(archive, info)
     return members
 
 
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _resources(files: Mapping[str, bytes], raw: RawData) -> dict[str, tuple[Table, dict[str, Any]]]:
+def _open(source: Source, budget: _Budget, filename: str) -> IO[bytes]:
+    stream = io.BytesIO(source) if isinstance(source, bytes) else source()
+    return io.BufferedReader(_Counted(stream, budget, filename), buffer_size=_READ_BLOCK)
+
+
+# datapackage.json is read whole; a real one is some 100 kB.
+MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
+
+
+def _resources(
+    files: Mapping[str, Source], raw: RawData, budget: _Budget
+) -> dict[str, tuple[Table, dict[str, Any]]]:
     """CSV file name -> (table, resource description) from datapackage.json, else the standard names."""
     by_file: dict[str, tuple[Table, dict[str, Any]]] = {}
     if "datapackage.json" in files:
+        with _open(files["datapackage.json"], budget, "datapackage.json") as fh:
+            content = fh.read(MAX_DESCRIPTOR_BYTES + 1)
         try:
-            package = json.loads(files["datapackage.json"].decode("utf-8-sig"))
+            if len(content) > MAX_DESCRIPTOR_BYTES:
+                raise ValueError
+            package = json.loads(content.decode("utf-8-sig"))
             resources = package.get("resources", []) if isinstance(package, dict) else []
         except (UnicodeDecodeError, ValueError):
             raw.problems.append(
@@ -135,9 +259,11 @@ def _resources(files: Mapping[str, bytes], raw: RawData) -> dict[str, tuple[Tabl
     return by_file
 
 
-def read_csv_files(files: Mapping[str, bytes]) -> RawData:
-    raw = RawData()
-    resources = _resources(files, raw)
+def read_csv_files(files: Mapping[str, Source], *, unpacked: bool = False) -> RawData:
+    """Read the CSV tables, streaming: bytes and rows are counted against the import's limits."""
+    raw = RawData(row_limit=max_rows())
+    budget = _Budget(max_bytes(), unpacked=unpacked)
+    resources = _resources(files, raw, budget)
     for name in sorted(files):
         if name.lower().endswith(".csv") and name not in resources:
             raw.problems.append(
@@ -150,28 +276,32 @@ def read_csv_files(files: Mapping[str, bytes]) -> RawData:
     # Read in import order, so the rows counted and the problems listed follow parents-first.
     order = {name: index for index, name in enumerate(tables())}
     for filename, (t, resource) in sorted(resources.items(), key=lambda item: order[item[1][0].name]):
-        _read_csv(filename, files[filename], t, resource, raw)
+        with _open(files[filename], budget, filename) as binary:
+            text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+            before = len(raw.rows.get(t.name, []))
+            try:
+                _read_csv(filename, text, t, resource, raw)
+            except UnicodeDecodeError:
+                # Rows before the bad byte would only add confusing follow-up problems.
+                del raw.rows.setdefault(t.name, [])[before:]
+                raw.problems.append(
+                    Problem(filename, "", _("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'"))
+                )
     return raw
 
 
-def _delimiter(text: str, resource: dict[str, Any]) -> str:
+def _delimiter(header: str, resource: dict[str, Any]) -> str:
     dialect = resource.get("dialect")
     if isinstance(dialect, dict) and isinstance(dialect.get("delimiter"), str) and len(dialect["delimiter"]) == 1:
         return str(dialect["delimiter"])
     # Dutch spreadsheet programs save CSV with semicolons; accept that without asking.
-    header = text.split("\n", 1)[0]
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _read_csv(filename: str, data: bytes, t: Table, resource: dict[str, Any], raw: RawData) -> None:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raw.problems.append(
-            Problem(filename, "", _("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'"))
-        )
-        return
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, resource))
+def _read_csv(filename: str, text: IO[str], t: Table, resource: dict[str, Any], raw: RawData) -> None:
+    """Rows one at a time from the stream: memory holds the rows read, never the whole file."""
+    first_line = text.readline()
+    reader = csv.reader(itertools.chain([first_line], text), delimiter=_delimiter(first_line, resource))
     try:
         header = next(reader)
     except StopIteration:
@@ -206,8 +336,9 @@ def _read_csv(filename: str, data: bytes, t: Table, resource: dict[str, Any], ra
                         % {"found": len(record), "expected": len(columns)})
             )
             continue
-        values = {name: cell for name, cell in zip(known, record, strict=False) if name}
-        raw.add(RawRow(t.name, where, values, number))
+        # restore_formula: undo the exporter's apostrophe before a formula (values.py).
+        values = {name: restore_formula(cell) for name, cell in zip(known, record, strict=False) if name}
+        raw.add(RawRow(t.name, where, values, number), filename)
 
 
 def _records(reader: Any, filename: str, raw: RawData) -> Iterator[list[str]]:
@@ -281,7 +412,7 @@ class _JsonReader:
 
     def __init__(self, filename: str) -> None:
         self.filename = filename
-        self.raw = RawData()
+        self.raw = RawData(row_limit=max_rows())
         self.by_id: dict[tuple[str, str], RawRow] = {}
 
     def problem(self, pointer: str, field_name: str, message: str) -> None:
@@ -407,6 +538,9 @@ class _JsonReader:
 
 
 def read_json(data: bytes, filename: str) -> RawData:
+    # JSON is parsed whole (objects nest across the file), so its size is what bounds memory.
+    if len(data) > max_bytes():
+        raise _too_many_bytes("", max_bytes(), unpacked=False)
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:

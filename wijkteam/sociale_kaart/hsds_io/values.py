@@ -5,6 +5,15 @@ Parsing follows the JSON Schema of the field (type, format, enum) and then the c
 (length, whole numbers, decimals), so anything accepted here also fits the database on SQLite and
 PostgreSQL alike. Formatting is the inverse, used by the CSV exporter and the API alike, so a value
 exported and imported again is the same value.
+
+Spreadsheet formulas: the CSV package is opened by people in Excel or LibreOffice, and a partner can
+name a service `=HYPERLINK("https://evil.example", "Klik")`. A text cell that a spreadsheet would
+run as a formula (it starts with = + - @, a tab or a carriage return) is exported with one extra
+leading apostrophe, which spreadsheets show as text. To keep the HSDS round trip lossless the CSV
+reader removes exactly one apostrophe again, and only in front of such a character. A text that
+itself starts with apostrophes before a formula character gets one more on export, so every value
+comes back as it was: `=1` -> `'=1` -> `=1`, `'=1` -> `''=1` -> `'=1`, `'t Hoekje` stays as it is.
+HSDS JSON is not touched: nobody opens it in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -30,6 +39,8 @@ _TIME = re.compile(r"^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _MAX_SHOWN = 60
+# A text that starts with these (after any apostrophes) is prefixed with one apostrophe in CSV.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _POSITIVE = (models.PositiveIntegerField, models.PositiveSmallIntegerField, models.PositiveBigIntegerField)
 
 
@@ -248,10 +259,22 @@ def to_json(value: Any) -> Any:
     return value
 
 
+def defuse_formula(text: str) -> str:
+    """The text as a CSV cell that a spreadsheet shows instead of running (see the module docstring)."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore_formula(cell: str) -> str:
+    """The inverse of defuse_formula, applied by the CSV reader to every cell."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
+
+
 def to_csv(value: Any) -> str:
-    """A stored value as the text of a CSV cell ("" for nothing)."""
+    """A stored value as the text of a CSV cell ("" for nothing); texts are defused against formulas."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return defuse_formula(value)
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
         return text
