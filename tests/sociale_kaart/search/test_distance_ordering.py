@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import AdresFactory
+from wijkteam.gebieden.models import Postcode
 from wijkteam.sociale_kaart.search import reindex_all
 
 from .conftest import make_service, names
@@ -21,7 +21,8 @@ def spread(place):
     near = make_service("Geldhulp Centrum", "Hulp bij geldzaken en schulden.", ["LD01"], lat=52.0910, lon=5.1210)
     middle = make_service("Geldhulp Oost", "Hulp bij geldzaken en schulden.", ["LD01"], lat=52.1000, lon=5.1400)
     online = make_service("Geldhulp online", "Hulp bij geldzaken en schulden, via chat.", ["LD01"])
-    AdresFactory(postcode="3511 AB", latitude=HOME[0], longitude=HOME[1], buurt=place.buurt_a)
+    # Postcodes are placed from the public postcode table, never from residents' addresses.
+    Postcode.objects.create(pc6="3511 AB", latitude=HOME[0], longitude=HOME[1], buurt=place.buurt_a)
     reindex_all()
     return {"far": far, "near": near, "middle": middle, "online": online}
 

@@ -219,6 +219,12 @@ def retrieval_sql_for(query: SearchQuery) -> tuple[str, list[Any]]:
     return backends.retrieval_sql(_prepare(query).plan)
 
 
+def match_only_sql_for(query: SearchQuery) -> tuple[str, list[Any]]:
+    """The full-text match of `query` alone, counted: no score, filter or sort ("", [] without
+    words). For benchmarks: the floor any retrieval plan on this engine pays."""
+    return backends.match_only_sql(_prepare(query).plan)
+
+
 def ranked_service_ids(query: SearchQuery, *, limit: int = 2000) -> tuple[list[uuid.UUID], int]:
     """Ids of the matching services, best first, and the total: the same ranking as
     search_services without loading any Service (for callers that page or serialise themselves,
@@ -450,6 +456,7 @@ __all__ = [
     "SearchHit",
     "SearchQuery",
     "SearchResult",
+    "match_only_sql_for",
     "ranked_service_ids",
     "reindex_all",
     "reindex_service",

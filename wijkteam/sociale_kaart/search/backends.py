@@ -2,8 +2,15 @@
 """SQL of the search index for SQLite (FTS5) and PostgreSQL (tsvector + GIN).
 
 Everything engine-specific lives here: writing index rows and the ONE retrieval query per search.
-The tables are created by migration 0003_search_index. Callers pass plain data (IndexRow,
-RetrievalPlan) and get plain tuples back, so the rest of the search never sees SQL dialects.
+The tables are created by migrations 0003_search_index, 0006_search_card and 0007_search_key.
+Callers pass plain data (IndexRow, RetrievalPlan) and get plain tuples back, so the rest of the
+search never sees SQL dialects.
+
+Two tables per service, written together here and nowhere else: sk_search_entry, the whole row
+(texts, card and HSDS JSON: ~3 KB), read by primary key for a page's cards; and sk_search_key, the
+narrow copy of what retrieval reads for EVERY match (filters, sort key, the re-rank's columns;
+on PostgreSQL also the tsvector and its GIN index). At 100,000 services a query matches tens of
+thousands of rows: reading a wide row per match used to cost more than the match itself.
 """
 
 from __future__ import annotations
@@ -36,6 +43,23 @@ ENTRY_COLUMNS = (
     "card",  # JSON, cards.py; long, so last in the row
     "hsds",  # JSON: the service as /api/hsds/services lists it (api.serializers.services_list)
 )
+
+# The columns copied into sk_search_key (migration 0007): filters first, then the re-rank's.
+KEY_COLUMNS = (
+    "status",
+    "checked_on",
+    "gratis",
+    "rolstoel",
+    "min_age",
+    "max_age",
+    "codes",
+    "talen",
+    "wijken",
+    "sort_name",
+    "name_text",
+    "points",
+)
+_KEY_POSITIONS = tuple(ENTRY_COLUMNS.index(c) for c in KEY_COLUMNS)
 
 # Column weights. Name first, then the attached terms (their names and the term codes that the
 # detected levensdomeinen add to the query), then organisation, then the long description.
@@ -162,11 +186,21 @@ def delete_entries(service_ids: Iterable[uuid.UUID]) -> None:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join(["%s"] * len(chunk))
+            if vendor() == "sqlite":
+                # The narrow row shares the wide row's rid (no index on its service_id: retrieval never needs one).
+                cursor.execute(
+                    "DELETE FROM sk_search_key WHERE rid IN "  # noqa: S608
+                    f"(SELECT rid FROM sk_search_entry WHERE service_id IN ({marks}))",
+                    chunk,
+                )
+            else:
+                cursor.execute(f"DELETE FROM sk_search_key WHERE service_id IN ({marks})", chunk)  # noqa: S608
             cursor.execute(f"DELETE FROM sk_search_entry WHERE service_id IN ({marks})", chunk)  # noqa: S608
 
 
 def delete_all_entries() -> None:
     with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sk_search_key")
         cursor.execute("DELETE FROM sk_search_entry")
         if vendor() == "sqlite":
             # Resets the FTS5 index too (external content tables keep no text of their own).
@@ -178,18 +212,35 @@ def insert_entries(rows: Sequence[IndexRow]) -> None:
         return
     columns = ", ".join(("service_id", *ENTRY_COLUMNS))
     marks = ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 1))
-    if vendor() == "postgresql":
-        document = (
-            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
-            "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
-        )
-        sql = f"INSERT INTO sk_search_entry ({columns}, document) VALUES ({marks}, {document})"  # noqa: S608
-        params = [(r.service_id, *r.values(), r.name_text, r.terms_text, r.org_text, r.body_text) for r in rows]
-    else:
-        sql = f"INSERT INTO sk_search_entry ({columns}) VALUES ({marks})"  # noqa: S608
-        params = [(r.service_id.hex, *r.values()) for r in rows]
+    sql = f"INSERT INTO sk_search_entry ({columns}) VALUES ({marks})"  # noqa: S608
+    key_columns = ", ".join(KEY_COLUMNS)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if vendor() == "postgresql":
+            cursor.executemany(sql, [(r.service_id, *r.values()) for r in rows])
+            document = (
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
+            )
+            key_marks = ", ".join(["%s"] * (len(KEY_COLUMNS) + 1))
+            cursor.executemany(
+                f"INSERT INTO sk_search_key (service_id, {key_columns}, document) "  # noqa: S608
+                f"VALUES ({key_marks}, {document})",
+                [(r.service_id, *_key_values(r), r.name_text, r.terms_text, r.org_text, r.body_text) for r in rows],
+            )
+        else:
+            cursor.executemany(sql, [(r.service_id.hex, *r.values()) for r in rows])
+            # Copied from the rows just written: the narrow row takes the rid SQLite gave the wide one.
+            marks = ", ".join(["%s"] * len(rows))
+            cursor.execute(
+                f"INSERT INTO sk_search_key (rid, {key_columns}, service_id) "  # noqa: S608
+                f"SELECT rid, {key_columns}, service_id FROM sk_search_entry WHERE service_id IN ({marks})",
+                [r.service_id.hex for r in rows],
+            )
+
+
+def _key_values(row: IndexRow) -> tuple[Any, ...]:
+    values = row.values()
+    return tuple(values[i] for i in _KEY_POSITIONS)
 
 
 def optimise() -> None:
@@ -207,6 +258,7 @@ def optimise() -> None:
             cursor.execute("ANALYZE")
         else:
             cursor.execute("ANALYZE sk_search_entry")
+            cursor.execute("ANALYZE sk_search_key")
 
 
 def set_generation(token: str) -> None:
@@ -328,29 +380,34 @@ def _filters(plan: RetrievalPlan) -> tuple[list[str], list[Any]]:
 def retrieval_sql(plan: RetrievalPlan) -> tuple[str, list[Any]]:
     """The one query that finds, filters, ranks and counts; `%s` placeholders (Django style).
 
-    Two stages in one statement: `f` ranks and counts every match that passes the filters while
-    carrying only (id, score, name for ties); then only the rows of the page or candidate window
-    are joined for their wider columns. A window function over the wide rows would copy all of
-    them into a sorter first, which costs more than the full-text search itself.
+    Three parts in one statement, all over the narrow sk_search_key (never the wide entry row):
+    `f` scores every match that passes the filters, carrying only (key, score, name for ties);
+    the total is counted from `f` (no window function, which would sort and copy every match
+    with its columns first); then only the page's or candidate window's rows are joined by
+    primary key for the columns the re-rank reads. The cards come later, for the page only
+    (read_cards). At 100,000 services what remains is the engine's scoring of every match
+    (bm25 / ts_rank); see bench/README.md, bench_search_scale.
     """
     where, filter_params = _filters(plan)
     conditions = "".join(f" AND {w}" for w in where)
     concepts = [c for c in plan.concepts if c.clauses]
     limit = " LIMIT %s OFFSET %s" if plan.limit is not None else ""
     limit_params = [plan.limit, plan.offset] if plan.limit is not None else []
+    key = "rid" if vendor() == "sqlite" else "service_id"
+    columns = "e.service_id, {score}, e.codes, e.points, e.wijken, e.name_text, (SELECT COUNT(*) FROM f)"
     params: list[Any] = []
     if concepts and vendor() == "sqlite":
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-        # bm25() is lower-is-better; negate so every engine returns higher-is-better. FTS5 refuses
-        # auxiliary functions in a query with a window function, hence the materialised CTE.
+        # bm25() is lower-is-better; negate so every engine returns higher-is-better. CROSS JOIN
+        # makes SQLite's planner keep the full-text match as the outer loop, whatever its statistics.
         sql = (
-            "WITH m AS MATERIALIZED (SELECT rowid AS rid, "  # noqa: S608
-            f"-bm25(sk_search_fts, {weights}) AS score FROM sk_search_fts WHERE sk_search_fts MATCH %s), "
-            "f AS MATERIALIZED (SELECT m.rid, m.score, e.sort_name, COUNT(*) OVER () AS total "
-            f"FROM m JOIN sk_search_entry e ON e.rid = m.rid WHERE 1 = 1{conditions} "
-            f"ORDER BY m.score DESC, e.sort_name{limit}) "
-            "SELECT e.service_id, f.score, e.codes, e.points, e.wijken, e.name_text, f.total "
-            "FROM f JOIN sk_search_entry e ON e.rid = f.rid ORDER BY f.score DESC, f.sort_name"
+            "WITH f AS MATERIALIZED (SELECT sk_search_fts.rowid AS k, "  # noqa: S608
+            f"-bm25(sk_search_fts, {weights}) AS score, e.sort_name FROM sk_search_fts "
+            "CROSS JOIN sk_search_key e ON e.rid = sk_search_fts.rowid "
+            f"WHERE sk_search_fts MATCH %s{conditions}) "
+            f"SELECT {columns.format(score='t.score')} FROM (SELECT k, score, sort_name FROM f "
+            f"ORDER BY score DESC, sort_name{limit}) t JOIN sk_search_key e ON e.rid = t.k "
+            "ORDER BY t.score DESC, t.sort_name"
         )
         params = [fts5_match(concepts), *filter_params, *limit_params]
     elif concepts:
@@ -360,23 +417,31 @@ def retrieval_sql(plan: RetrievalPlan) -> tuple[str, list[Any]]:
             ranks.append(f"%s * ts_rank('{POSTGRES_WEIGHTS}', e.document, to_tsquery('simple', %s), 1)")
             params.extend([concept.weight, _tsquery_concept(concept)])
         sql = (
-            f"WITH f AS (SELECT e.service_id, {' + '.join(ranks)} AS score, e.sort_name, "  # noqa: S608
-            "COUNT(*) OVER () AS total FROM sk_search_entry e "
-            f"WHERE e.document @@ to_tsquery('simple', %s){conditions} ORDER BY score DESC, e.sort_name{limit}) "
-            "SELECT f.service_id, f.score, e.codes, e.points, e.wijken, e.name_text, f.total "
-            "FROM f JOIN sk_search_entry e ON e.service_id = f.service_id ORDER BY f.score DESC, f.sort_name"
+            f"WITH f AS MATERIALIZED (SELECT e.service_id AS k, {' + '.join(ranks)} AS score, e.sort_name "  # noqa: S608
+            f"FROM sk_search_key e WHERE e.document @@ to_tsquery('simple', %s){conditions}) "
+            f"SELECT {columns.format(score='t.score')} FROM (SELECT k, score, sort_name FROM f "
+            f"ORDER BY score DESC, sort_name{limit}) t JOIN sk_search_key e ON e.service_id = t.k "
+            "ORDER BY t.score DESC, t.sort_name"
         )
         params.extend([tsquery(concepts), *filter_params, *limit_params])
     else:
-        key = "rid" if vendor() == "sqlite" else "service_id"
         sql = (
-            f"WITH f AS (SELECT e.{key} AS k, e.sort_name, COUNT(*) OVER () AS total "  # noqa: S608
-            f"FROM sk_search_entry e WHERE 1 = 1{conditions} ORDER BY e.sort_name, e.service_id{limit}) "
-            "SELECT e.service_id, 0.0, e.codes, e.points, e.wijken, e.name_text, f.total "
-            f"FROM f JOIN sk_search_entry e ON e.{key} = f.k ORDER BY f.sort_name, e.service_id"
+            f"WITH f AS MATERIALIZED (SELECT e.{key} AS k, e.sort_name, e.service_id AS sid "  # noqa: S608
+            f"FROM sk_search_key e WHERE 1 = 1{conditions}) "
+            f"SELECT {columns.format(score='0.0')} FROM (SELECT k, sort_name, sid FROM f "
+            f"ORDER BY sort_name, sid{limit}) t JOIN sk_search_key e ON e.{key} = t.k ORDER BY t.sort_name, t.sid"
         )
         params = [*filter_params, *limit_params]
     return sql, params
+
+
+def match_only_sql(plan: RetrievalPlan) -> tuple[str, list[Any]]:
+    concepts = [c for c in plan.concepts if c.clauses]
+    if not concepts:
+        return "", []
+    if vendor() == "sqlite":
+        return "SELECT COUNT(*) FROM sk_search_fts WHERE sk_search_fts MATCH %s", [fts5_match(concepts)]
+    return "SELECT COUNT(*) FROM sk_search_key e WHERE e.document @@ to_tsquery('simple', %s)", [tsquery(concepts)]
 
 
 def retrieve(plan: RetrievalPlan) -> list[Candidate]:
