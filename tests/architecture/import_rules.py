@@ -11,6 +11,7 @@ app's own modules may use each other freely.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 import tokenize
@@ -38,7 +39,7 @@ class Rules:
     allowed: dict[str, frozenset[str]]
     forbidden: frozenset[tuple[str, str]]
 
-    def component_of(self, module: str, apps: set[str]) -> str | None:
+    def component_of(self, module: str, apps: frozenset[str]) -> str | None:
         app = app_of(module, apps)
         if app is None or app == PROJECT:
             return app
@@ -67,7 +68,7 @@ class Rules:
         return any((src == "*" or src in prefixes) and dst == target_app for src, dst in self.forbidden)
 
 
-def app_of(module: str, apps: set[str]) -> str | None:
+def app_of(module: str, apps: frozenset[str]) -> str | None:
     """`wijkteam.<app>...` -> app; the project package's own modules -> `project`; others -> None."""
     parts = module.split(".")
     if parts[0] != PACKAGE:
@@ -231,17 +232,18 @@ def python_files(package_dir: Path) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class Scan:
-    imports: list[Import]
-    apps: set[str]  # the app directories found on disk
+    imports: tuple[Import, ...]
+    apps: frozenset[str]  # the app directories found on disk
 
 
+@functools.cache  # several tests read the same tree; parsing it takes seconds
 def scan(root: Path = ROOT) -> Scan:
     package_dir = root / PACKAGE
-    apps = {p.name for p in package_dir.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    apps = frozenset(p.name for p in package_dir.iterdir() if p.is_dir() and (p / "__init__.py").exists())
     found: list[Import] = []
     for path in python_files(package_dir):
         found.extend(imports_in(path, root))
-    return Scan(found, apps)
+    return Scan(tuple(found), apps)
 
 
 def violations(rules: Rules, scanned: Scan, root: Path = ROOT) -> list[str]:
