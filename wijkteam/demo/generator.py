@@ -125,6 +125,7 @@ def register(step: Step) -> Step:
 
 def steps() -> list[Step]:
     """All steps in run order: the built-in ones plus each installed app's `demo_steps` module."""
+    # Here, not at the top: each step module imports this one (Step, register), so a top-level import is a cycle.
     from . import households, places, staff  # noqa: F401 - importing registers the built-in steps
     from .sociale_kaart import steps as _sociale_kaart_steps  # noqa: F401 - registers the sociale kaart step
 

@@ -32,7 +32,7 @@ from django.db.models import Avg
 from wijkteam.gebieden.areas import BuurtLocator as BuurtLocator
 from wijkteam.gebieden.areas import bbox_of, polygons_of
 from wijkteam.gebieden.areas import point_to_buurt as point_to_buurt
-from wijkteam.gebieden.models import Buurt, Postcode
+from wijkteam.gebieden.models import Buurt, Postcode, Wijk
 from wijkteam.gebieden.postcodes import is_pc4, try_normalise_postcode
 
 log = structlog.get_logger(__name__)
@@ -76,14 +76,10 @@ def locatieserver_url() -> str:
 # --- Postcodes ----------------------------------------------------------------------------------
 
 
-def normalise_postcode(value: str | None) -> str | None:
-    """'3511ab' → '3511 AB'; '3511' → '3511' (a PC4 area); anything else → None."""
-    return try_normalise_postcode(value, allow_pc4=True)
-
-
 def postcode_to_point(postcode: str | None) -> Point | None:
     """The centre of a postcode (or PC4 area): the gebieden postcode table first, then PDOK when enabled."""
-    normal = normalise_postcode(postcode)
+    # A resident may type just the four digits: a PC4 area is a place on the map too.
+    normal = try_normalise_postcode(postcode, allow_pc4=True)
     if normal is None:
         return None
     point = _local_point(normal)
@@ -107,8 +103,6 @@ def wijk_point(code: str | None) -> Point | None:
     """The centre of a wijk: the mean of its buurt centres, else of its boundary's bounding box."""
     if not code:
         return None
-    from wijkteam.gebieden.models import Wijk
-
     centre = Buurt.objects.filter(wijk__code=code, latitude__isnull=False, longitude__isnull=False).aggregate(
         a=Avg("latitude"), o=Avg("longitude")
     )
@@ -141,7 +135,7 @@ def geocode_address(street: str, number: str | int, postcode: str = "", city: st
     """An address's coordinates (and CBS codes) from PDOK; None when offline or not found."""
     if not online_enabled():
         return None
-    normal = normalise_postcode(postcode) or ""
+    normal = try_normalise_postcode(postcode, allow_pc4=True) or ""
     text = " ".join(str(p).strip() for p in (street, number, normal, city) if str(p).strip())
     if not text:
         return None
@@ -160,7 +154,7 @@ def _pdok_address(text: str) -> GeocodedAddress | None:
         latitude=point[0],
         longitude=point[1],
         weergavenaam=str(doc.get("weergavenaam", "")),
-        postcode=normalise_postcode(str(doc.get("postcode", ""))) or "",
+        postcode=try_normalise_postcode(str(doc.get("postcode", "")), allow_pc4=True) or "",
         buurtcode=str(doc.get("buurtcode", "")),
         wijkcode=str(doc.get("wijkcode", "")),
         gemeentecode=str(doc.get("gemeentecode", "")),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.gebieden.models import Wijk
-from wijkteam.huishoudens.models import normalise_postcode
+from wijkteam.gebieden.postcodes import normalise_postcode
 
 from ..schedules import DAY_CODES, day_name
 from ..search import SearchQuery, vocabulary
@@ -156,10 +156,8 @@ class SearchForm(UtrechtFormMixin, forms.Form):
         if not value:
             return ""
         # Many residents know only the four digits of their area: search around that area's centre.
-        if len(value) == 4 and value.isdigit() and value[0] != "0":
-            return value
         try:
-            return normalise_postcode(value)
+            return normalise_postcode(value, allow_pc4=True)
         except ValidationError as error:
             raise ValidationError(_("Vul een postcode in zoals 1234 AB of alleen de cijfers, zoals 1234."),
                                   code="postcode") from error
