@@ -42,7 +42,8 @@ pytestmark = pytest.mark.django_db
 
 @dataclass
 class World:
-    """One object of each kind, in team A's wijk and of partner organisation A."""
+    """One object of each kind, in team A's wijk and of partner organisation A (at the tests' frozen
+    moment, so the entries stay fresh and the mailed link valid whatever today's date)."""
 
     users: dict[str, User]
     objects: dict[str, Any]
@@ -92,7 +93,7 @@ ENDPOINTS = [e for e in walk() if _covered(e)]
 
 
 @pytest.fixture
-def world(place: Any, users: Any) -> World:
+def world(place: Any, users: Any, frozen_time: Any) -> World:
     named = users.all()
     named["partner_b"] = f.UserFactory(username="partner_b", partner=True)  # another organisation
     set_totp_secret(named["partner_b"], TEST_TOTP_KEY)
