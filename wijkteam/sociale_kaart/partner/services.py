@@ -15,6 +15,8 @@ Who may call what is NOT decided here: views check `wijkteam.sociale_kaart.acces
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -80,6 +82,66 @@ LANGUAGE_CODES = {
     "bulgaars": "bg", "italiaans": "it", "gebarentaal": "sgn", "nederlandse gebarentaal": "dse",
 }
 
+
+
+# --- optimistic locking ----------------------------------------------------------------------
+# Two editors load the same form; without a check the second save silently reverts the first's
+# change. Each edit form carries a version of what it showed: a hash of exactly the values on that
+# form (service fields and details, a location with its address and accessibility, a service's
+# opening times), taken when the page was loaded. The write path recomputes it under the row lock
+# and refuses a save whose version is no longer current. A hash instead of a counter column: every
+# writer (partners, the beheerder's admin, the importer's bulk updates, the merge) changes these
+# values, but not all of them go through one save(); what counts is whether what the editor saw is
+# still what is stored, and a change elsewhere (a "klopt nog", another location) is no conflict.
+
+
+class StaleEdit(Exception):
+    """The record changed since the form was loaded; nothing was saved."""
+
+
+def _digest(state: Any) -> str:
+    text = json.dumps(state, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def service_version(service: Service) -> str:
+    """What the service form shows of `service`, as a version."""
+    terms = sorted(
+        (a.taxonomy_term.taxonomy.slug if a.taxonomy_term.taxonomy else "", a.taxonomy_term.code)
+        for a in Attribute.objects.filter(link_id=service.id, link_entity=LinkEntity.SERVICE)
+        .select_related("taxonomy_term__taxonomy")
+    )
+    phone = service.phones.order_by("created", "id").first()
+    return _digest({
+        "fields": {name: getattr(service, name) for name in SERVICE_FIELDS},
+        "terms": terms,
+        "phone": phone.number if phone else "",
+        "free": service.cost_options.filter(amount=0).exists(),
+        "languages": sorted(service.languages.values_list("name", flat=True)),
+    })
+
+
+def location_version(location: Location) -> str:
+    """What the location form shows of `location`, as a version."""
+    address = location.addresses.filter(address_type=LocationType.PHYSICAL).order_by("created", "id").first()
+    accessibility = location.accessibility.order_by("created", "id").first()
+    return _digest({
+        "fields": {name: getattr(location, name) for name in LOCATION_FIELDS},
+        "address": {name: getattr(address, name) for name in ADDRESS_FIELDS} if address else None,
+        "accessibility": accessibility.description if accessibility else "",
+    })
+
+
+def schedules_version(service: Service) -> str:
+    """The service's own opening times, as one version for the schedules form."""
+    rows = Schedule.objects.filter(service=service).order_by("id")
+    return _digest([[str(s.id), *(getattr(s, name) for name in SCHEDULE_FIELDS)] for s in rows])
+
+
+def _check_version(expected: str | None, current: str) -> None:
+    # None: a caller without a form (importer, admin, scripts) means "save regardless".
+    if expected is not None and expected != current:
+        raise StaleEdit
 
 
 # --- service ---------------------------------------------------------------------------------
@@ -256,15 +318,18 @@ def update_service(
     request: HttpRequest | None = None,
     updated_by: str | None = None,
     verify: bool = False,
+    expected_version: str | None = None,
 ) -> SaveResult:
     """Apply `data` to the service; one metadata row per field that really changed.
 
     `verify=True` also confirms the whole entry as checked today (the "alles klopt" checkbox).
+    `expected_version`: service_version() when the form was loaded; StaleEdit if it changed since.
     """
     username = username_of(user, updated_by)
     log_ = ChangeLog(username)
     with transaction.atomic():
         locked = lock_service(service)
+        _check_version(expected_version, service_version(locked))
         changed = log_.apply(locked, data.fields, SERVICE_FIELDS)
         changed += _apply_details(locked, data, log_)
         if changed:
@@ -347,9 +412,11 @@ def save_location(
     user: Any = None,
     request: HttpRequest | None = None,
     updated_by: str | None = None,
+    expected_version: str | None = None,
 ) -> Location:
     """Create or update a location of `organization` with its physical address; when `service` is
-    given, the service is offered there (service_at_location)."""
+    given, the service is offered there (service_at_location). `expected_version`: see
+    location_version (StaleEdit when the location changed since the form was loaded)."""
     username = username_of(user, updated_by)
     log_ = ChangeLog(username)
     with transaction.atomic():
@@ -364,6 +431,7 @@ def save_location(
             action = Action.CREATE
         else:
             location = Location.objects.select_for_update().get(pk=location.pk)
+            _check_version(expected_version, location_version(location))
             if log_.apply(location, data.fields, LOCATION_FIELDS):
                 location.save()
             action = Action.UPDATE
@@ -502,12 +570,15 @@ def save_schedules(
     user: Any = None,
     request: HttpRequest | None = None,
     updated_by: str | None = None,
+    expected_version: str | None = None,
 ) -> int:
-    """Create, change and delete the service's own schedule rows in one go; returns metadata rows."""
+    """Create, change and delete the service's own schedule rows in one go; returns metadata rows.
+    `expected_version`: see schedules_version (StaleEdit when they changed since the form was loaded)."""
     username = username_of(user, updated_by)
     log_ = ChangeLog(username)
     with transaction.atomic():
         locked = lock_service(service)
+        _check_version(expected_version, schedules_version(locked))
         existing = {s.id: s for s in Schedule.objects.filter(service=locked)}
         for row in rows:
             if row.id is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -18,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkteam.accounts.decorators import require
@@ -27,7 +29,7 @@ from wijkteam.core.access_rules import Scope
 
 from .. import access, duplicates
 from ..freshness import freshness_label
-from ..models import Metadata, Schedule, Service
+from ..models import Location, Metadata, Schedule, Service
 from ..models.werk import VerificationStatus, VerificationTask
 from ..navigation import PAGE_SIZE, nav_context
 from ..schedules import describe
@@ -97,29 +99,82 @@ def service_create(request: HttpRequest) -> HttpResponse:
 # access helper, so a refusal is audited with the record's id.
 
 
+# Shown when a save is refused because someone else saved the same record after the page was loaded.
+STALE_MESSAGE = gettext_lazy(
+    "Iemand anders heeft dit aanbod intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen, maar staan "
+    "nog in het formulier. Hieronder ziet u wat er nu is opgeslagen. Neem over wat u wilt houden en sla "
+    "opnieuw op."
+)
+
+
+def _posted_version(request: HttpRequest) -> str | None:
+    """The version the form was loaded with (see services.service_version); None when absent."""
+    value = request.POST.get("versie")
+    return value[:64] if value is not None else None
+
+
+def _shown(bound: forms.BoundField) -> str:
+    """A field's value as the user reads it: choice labels instead of keys."""
+    value = bound.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    field = bound.field
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        chosen = {str(v) for v in values}
+        options = field.queryset if field.queryset is not None else []
+        return ", ".join(str(field.label_from_instance(o)) for o in options if str(o.pk) in chosen)
+    if isinstance(field, forms.BooleanField):
+        return _("ja") if value in (True, "on", "true", "True") else _("nee")
+    choices = dict(getattr(field, "choices", []) or [])
+    return ", ".join(str(choices.get(v, v)) for v in values if v not in (None, ""))
+
+
+def _differences(current: forms.BaseForm, posted: forms.BaseForm) -> list[tuple[str, str]]:
+    """(label, what is stored now) for each field where the stored value differs from the user's."""
+    rows = []
+    for name, field in current.fields.items():
+        if isinstance(field.widget, forms.HiddenInput) or name.startswith("confirm_"):
+            continue
+        stored, mine = _shown(current[name]), _shown(posted[name])
+        if stored != mine:
+            rows.append((str(field.label), stored or "—"))
+    return rows
+
+
 @require(may_use_werkomgeving, scope=Scope.ORGANISATION)
 @require_http_methods(["GET", "POST"])
 def service_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     service = access.get_service_for_edit(request, pk)
-    form = ServiceForm(request.POST or None, instance=service, organizations=access.organizations_editable_by(
-        request.user))
+    organizations = access.organizations_editable_by(request.user)
+    version = services.service_version(service)
+    form = ServiceForm(request.POST or None, instance=service, organizations=organizations)
+    conflicts: list[tuple[str, str]] | None = None
     if request.method == "POST" and form.is_valid():
-        # Never form.save(): services.update_service locks the row and records every change.
-        result = services.update_service(
-            service, form.service_input(), user=request.user, request=request,
-            verify=form.cleaned_data.get("confirm_current", False),
-        )
-        if result.changes:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+        try:
+            # Never form.save(): services.update_service locks the row and records every change.
+            result = services.update_service(
+                service, form.service_input(), user=request.user, request=request,
+                verify=form.cleaned_data.get("confirm_current", False), expected_version=_posted_version(request),
+            )
+        except services.StaleEdit:
+            fresh = Service.objects.select_related("organization").get(pk=service.pk)
+            version = services.service_version(fresh)
+            conflicts = _differences(ServiceForm(instance=fresh, organizations=organizations), form)
+            form.add_error(None, STALE_MESSAGE)
         else:
-            messages.info(request, _("Er was niets veranderd."))
-        return redirect("sociale_kaart_werk:service_edit", pk=service.pk)
+            if result.changes:
+                messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            else:
+                messages.info(request, _("Er was niets veranderd."))
+            return redirect("sociale_kaart_werk:service_edit", pk=service.pk)
     if request.method == "POST":
         # ModelForm validation wrote the posted values on the instance; show the stored ones elsewhere.
         service = Service.objects.select_related("organization").get(pk=service.pk)
+        if conflicts is None:
+            version = _posted_version(request) or version
     return render(request, "sociale_kaart/partner/service_form.html", {
-        "form": form, "service": service, "creating": False, **_service_context(service), **nav_context(request),
-    })
+        "form": form, "service": service, "creating": False, "version": version, "conflicts": conflicts,
+        **_service_context(service), **nav_context(request),
+    }, status=409 if conflicts is not None else 200)
 
 
 def _service_context(service: Service) -> dict[str, Any]:
@@ -141,12 +196,21 @@ def schedules_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     editable = [(s, editable_rule(s)) for s in rows]
     initial = [rule for _s, rule in editable if rule is not None]
     other = [describe(s) for s, rule in editable if rule is None]
+    version = services.schedules_version(service)
     formset = ScheduleFormSet(request.POST or None, initial=initial, prefix="tijd",
                               allowed_ids=[s.id for s, rule in editable if rule is not None])
     label_delete_fields(formset)
+    conflicts: list[tuple[str, str]] | None = None
     if request.method == "POST" and formset.is_valid():
         try:
-            changes = services.save_schedules(service, formset.schedule_inputs(), user=request.user, request=request)
+            changes = services.save_schedules(service, formset.schedule_inputs(), user=request.user, request=request,
+                                              expected_version=_posted_version(request))
+        except services.StaleEdit:
+            # Someone else saved the opening times after this page was loaded: show theirs, keep ours.
+            stored = Schedule.objects.filter(service=service).order_by("created", "id")
+            conflicts = [(_("Openingstijd %(n)s") % {"n": n}, describe(s)) for n, s in enumerate(stored, 1)] or [
+                (_("Openingstijden"), _("geen"))]
+            messages.error(request, STALE_MESSAGE)
         except Schedule.DoesNotExist:
             # Another editor removed a row meanwhile (the formset already refuses foreign ids).
             messages.error(request, _("Deze openingstijden zijn intussen gewijzigd. Laad de pagina opnieuw."))
@@ -156,9 +220,12 @@ def schedules_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             else:
                 messages.info(request, _("Er was niets veranderd."))
             return redirect("sociale_kaart_werk:service_edit", pk=service.pk)
+    elif request.method == "POST":
+        version = _posted_version(request) or version
     return render(request, "sociale_kaart/partner/schedules_form.html", {
-        "service": service, "formset": formset, "other_schedules": other, **nav_context(request),
-    })
+        "service": service, "formset": formset, "other_schedules": other, "version": version,
+        "conflicts": conflicts, **nav_context(request),
+    }, status=409 if conflicts is not None else 200)
 
 
 @require(may_use_werkomgeving, scope=Scope.ORGANISATION)
@@ -180,17 +247,29 @@ def location_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def location_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     location = access.get_location_for_edit(request, pk)
+    version = services.location_version(location)
     form = LocationForm(request.POST or None, location=location)
     back = _safe_next(request, reverse("sociale_kaart_werk:mijn_aanbod"))
+    conflicts: list[tuple[str, str]] | None = None
     if request.method == "POST" and form.is_valid():
         assert location.organization is not None  # editable locations always have an owner
-        services.save_location(location, form.location_input(), organization=location.organization,
-                               user=request.user, request=request)
-        messages.success(request, _("De locatie is opgeslagen."))
-        return HttpResponseRedirect(back)
+        try:
+            services.save_location(location, form.location_input(), organization=location.organization,
+                                   user=request.user, request=request, expected_version=_posted_version(request))
+        except services.StaleEdit:
+            fresh = Location.objects.get(pk=location.pk)
+            version = services.location_version(fresh)
+            conflicts = _differences(LocationForm(location=fresh), form)
+            form.add_error(None, STALE_MESSAGE)
+        else:
+            messages.success(request, _("De locatie is opgeslagen."))
+            return HttpResponseRedirect(back)
+    elif request.method == "POST":
+        version = _posted_version(request) or version
     return render(request, "sociale_kaart/partner/location_form.html", {
-        "form": form, "service": None, "location": location, "next": back, **nav_context(request),
-    })
+        "form": form, "service": None, "location": location, "next": back, "version": version,
+        "conflicts": conflicts, **nav_context(request),
+    }, status=409 if conflicts is not None else 200)
 
 
 @require(may_use_werkomgeving, scope=Scope.ORGANISATION)
