@@ -56,11 +56,9 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.WIJKTEAM_MAX_REQUEST_BYTES and length > self._limit_for(request):
-            response = HttpResponse(_("Dit verzoek is te groot."), status=413,
-                                    content_type="text/plain; charset=utf-8")
-            # The unread body stays on the socket: close the connection instead of reading it.
-            response["Connection"] = "close"
-            return response
+            # No Connection header: WSGI forbids hop-by-hop headers from the application. The body
+            # is never parsed or buffered here; the proxy's own limit keeps it off the wire.
+            return HttpResponse(_("Dit verzoek is te groot."), status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     @staticmethod
