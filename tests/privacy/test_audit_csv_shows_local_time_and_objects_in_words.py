@@ -35,4 +35,6 @@ def test_the_screen_shows_the_same_time(place, users, client_for, frozen_time):
 
     page = client_for(users.privacy).get(reverse("privacy:audit_list"), {"person": person.pk, "action": "read"})
 
-    assert "2026-11-25 10:15:00" in page.content.decode()
+    row = page.content.decode().split("<tbody")[1]
+    assert "2026-11-25 10:15:00" in row
+    assert f"persoon #{person.pk}" in row

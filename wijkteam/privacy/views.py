@@ -102,6 +102,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
            person_id=form.cleaned_data.get("person") if form.is_valid() else None,
            detail={"filters": _safe_filters(form)})
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    for event in page:
+        event.object_label = object_type_label(event.object_type)  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "privacy/audit_list.html",
