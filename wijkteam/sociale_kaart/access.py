@@ -51,10 +51,6 @@ def locations_editable_by(user: Any) -> QuerySet[Location]:
     return Location.objects.filter(organization__in=organizations_editable_by(user))
 
 
-def may_edit_service(user: Any, service: Service) -> bool:
-    return services_editable_by(user).filter(pk=service.pk).exists()
-
-
 def _deny(request: HttpRequest, object_type: str, pk: uuid.UUID | str) -> Exception:
     return deny(request, object_type=object_type, object_id=str(pk))
 

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests import factories as f
 from tests.factories_sociale_kaart import (
     AccessibilityFactory,
     CostOptionFactory,
@@ -25,6 +24,7 @@ from tests.factories_sociale_kaart import (
     ServiceFactory,
     term,
 )
+from wijkteam.gebieden.models import Postcode
 from wijkteam.sociale_kaart.hsds_io import schemas
 from wijkteam.sociale_kaart.hsds_io.readers import read_csv_files
 from wijkteam.sociale_kaart.hsds_io.services import import_bytes, import_raw
@@ -117,8 +117,13 @@ def kaart(frozen_time: Any, place: Any) -> Kaart:
     Metadata.objects.create(resource_id=geld.id, resource_type="service", last_action_date=dt.date(2026, 10, 1),
                             last_action_type="update", field_name="name", previous_value="Inloop",
                             replacement_value="Inloop geldzaken", updated_by="beheerder")
-    # A resident's address in postcode 3512 CD, between the centre and Noord: geocoding falls back to it.
-    f.AdresFactory(postcode="3512 CD", latitude=52.1000, longitude=5.1250, buurt=place.buurt_a)
+    # Postcode 3512 CD, between the centre and Noord, in the public postcode table (geocoding never
+    # places a postcode from residents' addresses).
+    Postcode.objects.create(pc6="3512 CD", latitude=52.1000, longitude=5.1250, buurt=place.buurt_a)
+    # The locations' own postcodes, each at its location.
+    Postcode.objects.create(pc6="3511 AB", latitude=52.0907, longitude=5.1214)
+    Postcode.objects.create(pc6="3561 AA", latitude=52.1200, longitude=5.1300)
+    Postcode.objects.create(pc6="3800 AA", latitude=52.30, longitude=5.50)
     reindex_all()  # `search` goes through the kaart's search engine and its index
     return Kaart(geld, taal, klus, online, inactive, stale, org_a, org_b, centrum, noord, ver)
 

@@ -22,6 +22,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkteam.gebieden.postcodes import try_normalise_postcode
+
 from .. import geocoding
 from ..hsds_io.values import ValueProblem, parse_datetime
 from ..models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
@@ -237,7 +239,7 @@ def ranking(request: HttpRequest) -> list[uuid.UUID] | None:
 
 
 def normalise_postcode(raw: str) -> str:
-    return geocoding.normalise_postcode(raw) or " ".join(raw.upper().split())
+    return try_normalise_postcode(raw, allow_pc4=True) or " ".join(raw.upper().split())
 
 
 def postcode_to_point(postcode: str) -> tuple[float, float] | None:

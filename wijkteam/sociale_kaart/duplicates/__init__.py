@@ -36,6 +36,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
+from wijkteam.gebieden.postcodes import compact_postcode, try_normalise_postcode
+
 from ..models import PUBLIC_STATUSES, Address, Organization, Phone, Service, ServiceStatus
 from ..models.werk import DuplicateCandidate, DuplicateSource, DuplicateStatus, ServiceMerge
 
@@ -60,7 +62,6 @@ STOP_WORDS = frozenset(
 )
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_POSTCODE = re.compile(r"(\d{4})\s*([a-z]{2})", re.IGNORECASE)
 # House number with optional addition: "12", "12a", "12 A", "12-2", "12 bis", "12-hs".
 _HOUSE_NUMBER = re.compile(r"\b(\d{1,5})(?:\s*[-/]?\s*([a-z]{1,3}|\d{1,4})\b)?", re.IGNORECASE)
 
@@ -112,12 +113,11 @@ def name_score(a: str, b: str) -> int:
     return round((fuzz.token_set_ratio(na, nb) + sort) / 2)
 
 
-def normalise_postcode(postcode: str) -> str:
-    """"3511 ak" -> "3511AK"; anything that is not a Dutch postcode is returned squeezed, upper case."""
-    match = _POSTCODE.search(postcode or "")
-    if match:
-        return f"{match.group(1)}{match.group(2).upper()}"
-    return re.sub(r"\s+", "", postcode or "").upper()
+def postcode_key(postcode: str) -> str:
+    """"3511 ak" -> "3511AK" (compact: addresses are compared on it); anything that is not a Dutch
+    postcode is returned squeezed, upper case."""
+    normal = try_normalise_postcode(postcode)
+    return compact_postcode(normal) if normal else re.sub(r"\s+", "", postcode or "").upper()
 
 
 def house_number(address_line: str) -> str:
@@ -134,7 +134,7 @@ def house_number(address_line: str) -> str:
 def address_key(address_line: str, postcode: str) -> str:
     """Postcode + house number ("3511AK|12a"); empty when either part is missing, so two unknown
     addresses never count as "the same address"."""
-    pc = normalise_postcode(postcode)
+    pc = postcode_key(postcode)
     number = house_number(address_line)
     if not pc or not number:
         return ""
@@ -196,7 +196,7 @@ def _evaluate(
 def _services_at_address(key: str, postcode: str) -> set[uuid.UUID]:
     if not key:
         return set()
-    pc = normalise_postcode(postcode)
+    pc = postcode_key(postcode)
     # Postcodes are stored as typed ("3511 AK", "3511ak"): match both spellings in the database,
     # then compare the house number in Python.
     spaced = f"{pc[:4]} {pc[4:]}" if len(pc) == 6 else pc
@@ -213,7 +213,7 @@ def _services_at_address(key: str, postcode: str) -> set[uuid.UUID]:
 def _organizations_at_address(key: str, postcode: str) -> set[uuid.UUID]:
     if not key:
         return set()
-    pc = normalise_postcode(postcode)
+    pc = postcode_key(postcode)
     spaced = f"{pc[:4]} {pc[4:]}" if len(pc) == 6 else pc
     addresses = Address.objects.filter(Q(postal_code__iexact=pc) | Q(postal_code__iexact=spaced)).values_list(
         "address_1", "postal_code", "location__organization_id"

@@ -16,13 +16,17 @@ search is split where each part is cheapest:
    rapidfuzz against the index vocabulary and the synonyms, synonym → levensdomein detection.
    Tens of microseconds; the vocabulary reloads only when the index generation or the taxonomy
    terms change (checked with one tiny query per search).
-2. ONE database query (backends.py) does retrieval, every filter, ranking and the total count
-   (COUNT(*) OVER ()), over a denormalised index table with one row per service (stemmed text
-   per field, term codes, age range, free/wheelchair flags, languages, wijken, location points,
-   status and last-check day). No join to the service table: at 10,000 services a common query
-   matches 1,000-3,500 rows, and every per-row lookup counts. Small columns come first in the row
-   (SQLite reads long text from overflow pages only when asked). The statement has two stages:
-   rank and count carrying only (id, score), then join the wide columns for the window only.
+2. ONE database query (backends.py) does retrieval, every filter, ranking and the total count,
+   over a denormalised index with one row per service (stemmed text per field, term codes, age
+   range, free/wheelchair flags, languages, wijken, location points, status and last-check day).
+   No join to the service table: at 10,000 services a common query matches 1,000-5,000 rows, at
+   100,000 ten times as many, and every per-match lookup counts. So retrieval reads only a NARROW
+   table (sk_search_key: the filter columns, the sort key and what the re-rank reads, ~200 bytes
+   a row); the wide row (texts, result card, HSDS item: ~3 KB) is read by primary key for the
+   page only (step 4). The statement scores every match that passes the filters carrying only
+   (key, score, name), counts them (no window function), and joins the re-rank's columns for the
+   candidate window only. At 100,000 services what remains is the engine scoring every match
+   (bm25 / ts_rank): bench/bench_search_scale.py, figures in bench/README.md.
    SQLite: an FTS5 external-content table, bm25() with column weights. PostgreSQL: a tsvector
    ('simple' configuration over our pre-stemmed text, so both engines see the same tokens) with a
    GIN index; ts_rank per query concept weighted by the concept's IDF (ts_rank alone has none).
@@ -62,7 +66,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
@@ -146,10 +149,6 @@ class Interpretation:
     domain_names: tuple[str, ...] = ()  # names of `domains`, same order
     other_codes: tuple[str, ...] = ()  # detected soorten aanbod / doelgroepen (SA, DG codes)
     origin: tuple[float, float] | None = None  # (lat, lon) distances are measured from
-
-    @property
-    def corrected_text(self) -> str:
-        return " ".join(self.corrected.values())
 
 
 @dataclass(frozen=True)
@@ -443,10 +442,6 @@ def _interpretation(
         other_codes=understanding.other_codes,
         origin=origin,
     )
-
-
-def database_vendor() -> str:
-    return str(connection.vendor)
 
 
 __all__ = [

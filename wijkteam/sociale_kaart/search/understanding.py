@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .backends import Clause, Concept
-from .text import compound_data, decompose, normalise, stem, stopwords, words
+from .text import compound_data, decompose, stem, stopwords, words
 from .vocabulary import Synonym, Vocabulary, stem_forms
 
 # Stems of at least this length also match longer index words (prefix search): "opvoed" finds
@@ -234,7 +234,3 @@ def _match(synonym: Synonym, items: list[_Word]) -> tuple[int, ...] | None:
         else:
             return None
     return tuple(sorted(used))
-
-
-def normalise_text(text: str) -> str:
-    return normalise(text)
