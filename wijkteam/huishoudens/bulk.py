@@ -154,7 +154,7 @@ class HouseholdBulkWriter:
         self.huishouden = Table(Huishouden, COLUMNS_HUISHOUDEN)
         self.persoon = Table(Persoon, COLUMNS_PERSOON)
         self.toestemming = Table(Toestemming, COLUMNS_TOESTEMMING)
-        self._ids = {m: next_id(m) for m in (Adres, Huishouden, Persoon, Toestemming)}
+        self._ids: dict[type[models.Model], int] = {m: next_id(m) for m in (Adres, Huishouden, Persoon, Toestemming)}
         self._first = dict(self._ids)
         self._scratch = Persoon()  # encrypts BSNs exactly as the model does
 
