@@ -8,14 +8,18 @@ Builds a throwaway database with a deterministic, realistic sociale kaart (below
 the way Dutch municipal directories describe their offer, per levensdomein, independent of the
 judged queries), indexes it, and runs every query of data/relevance_judgements.json through
 search_services. A result is relevant when it carries one of the query's expected levensdomeinen.
-Prints hit@5 (a relevant result in the top five) and nDCG@10 (binary gains) per query class, for
-the held-out queries (never used to tune synonyms) and overall; --verbose lists the misses.
+Prints hit@5 (a relevant result in the top five), nDCG@10 (binary gains), precision@5 and the
+number of zero-result queries per query class, for the held-out queries (never used to tune
+synonyms) and overall; --verbose lists the misses. Then the same corpus is imported into an empty
+database as another supplier's HSDS package, with a taxonomy and term ids of its own (plus stale
+and inactive copies that must stay hidden), and measured again (--corpus own|imported|both).
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import datetime as dt
 import json
 import math
 import os
@@ -495,7 +499,6 @@ def configure(var_dir: Path, database_url: str | None = None) -> None:
 
 def load_corpus(corpus: list[CorpusService]) -> None:
     """Bulk-insert the corpus as HSDS rows (organisation, service, location, address, terms ...)."""
-    import datetime as dt
     import uuid
     from decimal import Decimal
 
@@ -588,6 +591,128 @@ def postcode_for(wijk_index: int, index: int) -> str:
     return f"{3511 + wijk_index * 10 + index % 10} {chr(65 + index % 26)}{chr(65 + (index // 26) % 26)}"
 
 
+# --- The same corpus from another supplier ----------------------------------------------------
+
+# Ids of the other supplier's records: their own namespace, never ours.
+FOREIGN_NAMESPACE = "8a0e6f4b-2c1d-4e7a-9b3f-5d6c7e8f9a01"
+# A term of theirs that none of ours means: left for the beheerder's mapping page.
+UNMATCHED_TERM = ("WIJK-99", "Buurtgericht werken")
+
+
+def _foreign_term(code: str, name: str) -> tuple[str, str]:
+    """How the other supplier spells our term: some keep our code, others only our name, written
+    differently (case, accents, spacing), under a code of their own."""
+    number = int(code[2:])
+    if code.startswith("DG") or (code.startswith("LD") and number % 2 == 0):
+        return code, name.upper()
+    plain = name.lower().replace("ë", "e").replace("é", "e")
+    return f"T-{code[:2]}-{number:03d}", f"  {plain} "
+
+
+def foreign_package(corpus: list[CorpusService], *, today: Any, hidden: int = 12) -> dict[str, bytes]:
+    """The corpus as another supplier's HSDS CSV package, with a taxonomy (and term ids) of its own.
+
+    Also `hidden` services that must never be shown: half inactive, half not confirmed for two
+    years (stale), each a copy of a corpus service so it would rank high if it were not hidden.
+    Service ids are uuid(int=index + 1), as in load_corpus, so the corpus is the ground truth.
+    """
+    import csv
+    import io
+    import uuid
+
+    from wijkteam.sociale_kaart.hsds_io.tables import tables
+    from wijkteam.sociale_kaart.taxonomies import shipped_taxonomies
+
+    namespace = uuid.UUID(FOREIGN_NAMESPACE)
+
+    def uid(*parts: object) -> str:
+        return str(uuid.uuid5(namespace, "/".join(str(p) for p in parts)))
+
+    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+    taxonomy_id = uid("taxonomy")
+    rows["taxonomy"].append({"id": taxonomy_id, "name": "Thema's", "description": "Indeling van de andere leverancier"})
+    term_ids: dict[str, str] = {}
+    for taxonomy in shipped_taxonomies()["taxonomies"]:
+        for term in taxonomy["terms"]:
+            code, name = _foreign_term(term["code"], term["name"])
+            term_ids[term["code"]] = uid("term", term["code"])
+            rows["taxonomy_term"].append({"id": term_ids[term["code"]], "code": code, "name": name,
+                                          "description": name.strip(), "taxonomy_id": taxonomy_id})
+    term_ids["unmatched"] = uid("term", "unmatched")
+    rows["taxonomy_term"].append({"id": term_ids["unmatched"], "code": UNMATCHED_TERM[0], "name": UNMATCHED_TERM[1],
+                                  "description": UNMATCHED_TERM[1], "taxonomy_id": taxonomy_id})
+    organisations = sorted({s.organisation for s in corpus})
+    for index, name in enumerate(organisations):
+        rows["organization"].append({"id": uid("org", name), "name": name, "description": "Organisatie in Voorbeeld.",
+                                     "email": f"info{index}@organisatie.test" if index % 3 else ""})
+    items = [(index, item, "active", today - dt.timedelta(days=30)) for index, item in enumerate(corpus)]
+    for extra in range(hidden):
+        status, checked = ("inactive", today) if extra % 2 else ("active", today - dt.timedelta(days=730))
+        items.append((len(corpus) + extra, corpus[extra % len(corpus)], status, checked))
+    for index, item, status, checked in items:
+        service_id = str(uuid.UUID(int=index + 1))
+        location_id = str(uuid.UUID(int=10_000_000 + index))
+        rows["service"].append({"id": service_id, "organization_id": uid("org", item.organisation), "name": item.name,
+                                "description": item.description, "status": status,
+                                "assured_date": checked.isoformat()})
+        rows["location"].append({"id": location_id, "location_type": "physical",
+                                 "name": f"{WIJKEN[item.wijk_index]} locatie {index}",
+                                 "latitude": str(item.latitude), "longitude": str(item.longitude)})
+        rows["service_at_location"].append({"id": uid("sal", index), "service_id": service_id,
+                                            "location_id": location_id})
+        rows["address"].append({"id": uid("address", index), "location_id": location_id, "address_type": "physical",
+                                "address_1": f"Dorpsstraat {index % 300 + 1}", "city": "Voorbeeld",
+                                "state_province": "Utrecht", "postal_code": postcode_for(item.wijk_index, index),
+                                "country": "NL"})
+        codes = [*item.terms, *(["unmatched"] if index % 10 == 0 else [])]
+        for code in codes:
+            rows["attribute"].append({"id": uid("attribute", index, code), "link_id": service_id,
+                                      "link_entity": "service", "link_type": "topic",
+                                      "taxonomy_term_id": term_ids[code]})
+    files: dict[str, bytes] = {}
+    for name, table_rows in rows.items():
+        t = tables()[name]
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=[c.name for c in t.columns], lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(table_rows)
+        files[t.csv_name] = out.getvalue().encode("utf-8")
+    return files
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def import_foreign_corpus(corpus: list[CorpusService]) -> None:
+    """Empty the database's kaart and import the corpus as another supplier's package, as a beheerder would."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from wijkteam.sociale_kaart.hsds_io.services import import_bytes
+    from wijkteam.sociale_kaart.taxonomies import load_taxonomies
+
+    call_command("flush", interactive=False, verbosity=0)
+    load_taxonomies()
+    result = import_bytes(zipped(foreign_package(corpus, today=timezone.localdate())), "andere-leverancier.zip")
+    if result.errors:
+        raise SystemExit("import failed: " + "; ".join(str(p) for p in result.errors[:5]))
+
+
+def ground_truth(corpus: list[CorpusService]) -> dict[Any, set[str]]:
+    """Service id -> its term codes, as written in the corpus (the same for both ways of loading)."""
+    import uuid
+
+    return {uuid.UUID(int=index + 1): set(item.terms) for index, item in enumerate(corpus)}
+
+
 # --- Metrics --------------------------------------------------------------------------------
 
 
@@ -600,25 +725,25 @@ class Outcome:
     query: dict[str, Any]
     hit5: bool
     ndcg10: float
+    precision5: float
+    # Hits that are not in the ground truth: hidden (stale, inactive) services that were shown.
+    unexpected: int
+    total: int
     top: list[str]
     interpretation: str
 
 
-def evaluate(queries: list[dict[str, Any]]) -> list[Outcome]:
-    from wijkteam.sociale_kaart.models import Attribute, LinkEntity
+def evaluate(queries: list[dict[str, Any]], truth: dict[Any, set[str]]) -> list[Outcome]:
+    """Run every query; a hit is relevant when its ground-truth codes include an expected one."""
     from wijkteam.sociale_kaart.search import SearchQuery, search_services
 
-    codes_by_service: dict[Any, set[str]] = defaultdict(set)
-    for link_id, code in Attribute.objects.filter(link_entity=LinkEntity.SERVICE).values_list(
-        "link_id", "taxonomy_term__code"
-    ):
-        codes_by_service[link_id].add(code)
     outcomes = []
     for query in queries:
         expected = set(query["expected"])
         result = search_services(SearchQuery(text=query["q"], per_page=10))
-        gains = [1.0 if codes_by_service[h.service.id] & expected else 0.0 for h in result.hits]
-        ideal_count = min(10, sum(1 for codes in codes_by_service.values() if codes & expected))
+        codes = [truth.get(h.service.id) for h in result.hits]
+        gains = [1.0 if c and c & expected else 0.0 for c in codes]
+        ideal_count = min(10, sum(1 for c in truth.values() if c & expected))
         ideal = dcg([1.0] * ideal_count)
         it = result.interpretation
         outcomes.append(
@@ -626,8 +751,11 @@ def evaluate(queries: list[dict[str, Any]]) -> list[Outcome]:
                 query=query,
                 hit5=any(gains[:5]),
                 ndcg10=dcg(gains) / ideal if ideal else 0.0,
+                precision5=sum(gains[:5]) / 5,
+                unexpected=sum(1 for c in codes if c is None),
+                total=result.total,
                 top=[
-                    f"{h.service.name} [{' '.join(sorted(c for c in codes_by_service[h.service.id] if c[:2] == 'LD'))}]"
+                    f"{h.service.name} [{' '.join(sorted(c for c in truth.get(h.service.id, ()) if c[:2] == 'LD'))}]"
                     for h in result.hits[:3]
                 ],
                 interpretation=(
@@ -638,6 +766,28 @@ def evaluate(queries: list[dict[str, Any]]) -> list[Outcome]:
     return outcomes
 
 
+@dataclass(frozen=True)
+class Summary:
+    queries: int
+    hit5: float
+    ndcg10: float
+    precision5: float
+    zero_results: int
+    unexpected: int
+
+
+def summarise(outcomes: list[Outcome]) -> Summary:
+    n = len(outcomes) or 1
+    return Summary(
+        queries=len(outcomes),
+        hit5=sum(o.hit5 for o in outcomes) / n,
+        ndcg10=sum(o.ndcg10 for o in outcomes) / n,
+        precision5=sum(o.precision5 for o in outcomes) / n,
+        zero_results=sum(1 for o in outcomes if o.total == 0),
+        unexpected=sum(o.unexpected for o in outcomes),
+    )
+
+
 def report(outcomes: list[Outcome], *, verbose: bool) -> None:
     groups: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
@@ -645,12 +795,16 @@ def report(outcomes: list[Outcome], *, verbose: bool) -> None:
         groups["held-out" if outcome.query.get("heldout") else "tuning set"].append(outcome)
         groups["ALL"].append(outcome)
     order = [*sorted(k for k in groups if k not in {"ALL", "held-out", "tuning set"}), "tuning set", "held-out", "ALL"]
-    print(f"{'class':<14} {'queries':>7} {'hit@5':>8} {'nDCG@10':>8}")
+    print(f"{'class':<14} {'queries':>7} {'hit@5':>8} {'nDCG@10':>8} {'P@5':>6} {'zero':>5} {'hidden':>6}")
     for key in order:
-        rows = groups[key]
-        hit = sum(o.hit5 for o in rows) / len(rows)
-        ndcg = sum(o.ndcg10 for o in rows) / len(rows)
-        print(f"{key:<14} {len(rows):>7} {hit:>8.1%} {ndcg:>8.3f}")
+        m = summarise(groups[key])
+        print(f"{key:<14} {m.queries:>7} {m.hit5:>8.1%} {m.ndcg10:>8.3f} {m.precision5:>6.2f} {m.zero_results:>5} "
+              f"{m.unexpected:>6}")
+    print("(P@5: relevant share of the top five; zero: queries without any result; hidden: stale or inactive "
+          "services shown)")
+    zero = [o for o in outcomes if o.total == 0]
+    if zero:
+        print(f"\nzero-result queries ({len(zero)}): " + ", ".join(repr(o.query["q"]) for o in zero))
     misses = [o for o in outcomes if not o.hit5]
     if misses:
         print(f"\nmisses at 5 ({len(misses)}):")
@@ -668,6 +822,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--services", type=int, default=int(os.environ.get("BENCH_SEARCH_SERVICES", 300)))
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        choices=["own", "imported", "both"],
+        default="both",
+        help="load the corpus directly with our terms, import it as another supplier's package, or both",
+    )
     parser.add_argument(
         "--postgres-url",
         default="",
@@ -723,20 +883,34 @@ def run(tmp: Path, database_url: str | None, queries: list[dict[str, Any]], args
 
     call_command("migrate", verbosity=0)
     corpus = build(args.services)
-    load_corpus(corpus)
+    truth = ground_truth(corpus)
+    if args.corpus in {"own", "both"}:
+        load_corpus(corpus)
+        start = time.perf_counter()
+        reindex_all()
+        index_seconds = time.perf_counter() - start
+        print(
+            f"{connection.vendor}: corpus {len(corpus)} services ({len(TEMPLATES)} templates), "
+            f"index built in {index_seconds:.2f} s"
+        )
+        _evaluate_and_report(queries, truth, args)
+    if args.corpus in {"imported", "both"}:
+        start = time.perf_counter()
+        import_foreign_corpus(corpus)
+        reindex_all()
+        print(
+            f"\n{connection.vendor}: the same corpus imported as another supplier's HSDS package (own taxonomy "
+            f"ids; plus stale and inactive copies) into an empty database in {time.perf_counter() - start:.2f} s"
+        )
+        _evaluate_and_report(queries, truth, args)
+
+
+def _evaluate_and_report(queries: list[dict[str, Any]], truth: dict[Any, set[str]], args: argparse.Namespace) -> None:
     start = time.perf_counter()
-    reindex_all()
-    index_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    outcomes = evaluate(queries)
+    outcomes = evaluate(queries, truth)
     seconds = time.perf_counter() - start
-    print(
-        f"{connection.vendor}: corpus {len(corpus)} services ({len(TEMPLATES)} templates), "
-        f"index built in {index_seconds:.2f} s"
-    )
     print(f"{len(queries)} judged queries, {seconds / len(queries) * 1000:.1f} ms per search (function level)\n")
     report(outcomes, verbose=args.verbose)
-
 
 if __name__ == "__main__":
     main()

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("wijkteam.sociale_kaart.partner.urls")),
     path("", include("wijkteam.sociale_kaart.freshness.urls")),
     path("", include("wijkteam.sociale_kaart.duplicates.urls")),
+    path("", include("wijkteam.sociale_kaart.taxonomy_mapping.urls")),
 ]

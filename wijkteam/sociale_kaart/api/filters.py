@@ -27,6 +27,7 @@ from wijkteam.gebieden.postcodes import try_normalise_postcode
 from .. import geocoding
 from ..hsds_io.values import ValueProblem, parse_datetime
 from ..models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
+from ..taxonomy_mapping import term_q
 
 M = TypeVar("M", bound=Model)
 
@@ -192,14 +193,13 @@ def has_service_filters(request: HttpRequest) -> bool:
 def _attribute_links(term: Reference | None, taxonomy: Reference | None) -> QuerySet[Attribute] | None:
     if term is None and taxonomy is None:
         return None
+    # Imported terms mapped onto the one asked for count as it (taxonomy_mapping).
     links = Attribute.objects.all()
     if term is not None:
-        links = links.filter(taxonomy_term_id=term.id) if term.id else links.filter(taxonomy_term__code=term.key)
+        links = links.filter(term_q(term_id=term.id) if term.id else term_q(code=term.key))
     if taxonomy is not None:
-        links = (
-            links.filter(taxonomy_term__taxonomy_id=taxonomy.id)
-            if taxonomy.id
-            else links.filter(taxonomy_term__taxonomy__slug=taxonomy.key)
+        links = links.filter(
+            term_q(taxonomy_id=taxonomy.id) if taxonomy.id else term_q(taxonomy_slug=taxonomy.key)
         )
     return links
 

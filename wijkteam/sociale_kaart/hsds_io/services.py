@@ -16,6 +16,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import taxonomy_mapping
 from ..duplicates.tasks import scan_imported_services
 from ..models import HsdsImport, HsdsImportFormat, HsdsImportStatus
 from .problems import Problem
@@ -62,7 +63,12 @@ def import_raw(raw: RawData, *, progress: Progress | None = None, phase: Phase |
         return result
     if phase is not None:
         phase(HsdsImportStatus.WRITING)
-    result.summary, services = write(checked, progress=progress)
+    with transaction.atomic():
+        result.summary, services = write(checked, progress=progress)
+        # Another supplier's terms are understood as ours (by code or name) in the same transaction,
+        # so the index rebuilt after commit already carries our codes.
+        remapped = taxonomy_mapping.map_imported_terms(r.id for r in checked.records.get("taxonomy_term", []))
+        taxonomy_mapping.reindex_tagged_on_commit(remapped, except_ids=services)
     result.services_changed = len(services)
     new_ids = [str(r.id) for r in checked.records.get("service", []) if not r.exists]
     if new_ids:

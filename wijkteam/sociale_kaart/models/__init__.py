@@ -41,10 +41,12 @@ from .taxonomy import (
     LINK_TYPE_BY_TAXONOMY,
     Attribute,
     LinkEntity,
+    MappingMethod,
     Metadata,
     MetaTableDescription,
     Taxonomy,
     TaxonomyTerm,
+    TaxonomyTermMapping,
 )
 from .werk import DuplicateCandidate, ServiceMerge, VerificationTask  # noqa: F401 (registers our workflow models)
 
@@ -93,6 +95,7 @@ __all__ = [
     "Location",
     "LocationQuerySet",
     "LocationType",
+    "MappingMethod",
     "MetaTableDescription",
     "Metadata",
     "Organization",
@@ -109,5 +112,6 @@ __all__ = [
     "ServiceStatus",
     "Taxonomy",
     "TaxonomyTerm",
+    "TaxonomyTermMapping",
     "Weekday",
 ]

@@ -163,3 +163,42 @@ class MetaTableDescription(HsdsModel):
 
     def __str__(self) -> str:
         return self.name or str(self.id)
+
+
+class MappingMethod(models.TextChoices):
+    CODE = "code", _("zelfde code")
+    NAME = "name", _("zelfde naam")
+    BEHEERDER = "beheerder", _("door de beheerder")
+
+
+class TaxonomyTermMapping(models.Model):
+    """Ours, not HSDS: which shipped term an imported term means.
+
+    Another supplier's package carries its own taxonomy ids; its "LD01 Financiën" is a different row
+    than ours. This row says it means our LD01, so search, the levensdomein filter and the API treat
+    services tagged with it as tagged with ours. Matched by code or name on import; the beheerder
+    decides the rest (taxonomy_mapping.services). Kept per imported term id, so a re-import of the same
+    package finds the mapping again. `target` NULL: the beheerder decided it has no equivalent.
+    """
+
+    term = models.OneToOneField(
+        TaxonomyTerm, on_delete=models.CASCADE, related_name="mapping", verbose_name=_("geïmporteerde term")
+    )
+    target = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mapped_from",
+        verbose_name=_("term van de sociale kaart"),
+    )
+    method = models.CharField(_("gekoppeld op"), max_length=20, choices=MappingMethod.choices)
+    modified = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    modified_by = models.CharField(_("gewijzigd door"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("koppeling van een taxonomieterm")
+        verbose_name_plural = _("koppelingen van taxonomietermen")
+
+    def __str__(self) -> str:
+        return f"{self.term_id} → {self.target_id}"

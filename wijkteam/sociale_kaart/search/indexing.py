@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import Truncator
 
-from .. import visibility
+from .. import taxonomy_mapping, visibility
 from ..models import (
     Accessibility,
     Address,
@@ -237,11 +237,17 @@ def _load_bundle(service_ids: list[uuid.UUID]) -> _Bundle:
         t.id: _Term(t.code, t.name, (t.taxonomy.slug if t.taxonomy else "") or "", t.minimum_age, t.maximum_age)
         for t in TaxonomyTerm.objects.filter(taxonomy__slug__in=_shipped_slugs()).select_related("taxonomy")
     }
+    # Imported terms mapped onto ours (another supplier's "LD01") index as ours: same codes, names
+    # and synonyms, so search, the levensdomein filter and the cards treat them alike.
+    for imported, target in taxonomy_mapping.mapped_targets().items():
+        if target in terms:
+            terms[imported] = terms[target]
     for chunk in _chunks(service_ids):
         for link_id, term_id in Attribute.objects.filter(
             link_entity=LinkEntity.SERVICE, link_id__in=chunk, taxonomy_term_id__in=list(terms)
         ).values_list("link_id", "taxonomy_term_id"):
-            bundle.terms_by_service[link_id].append(terms[term_id])
+            if terms[term_id] not in bundle.terms_by_service[link_id]:
+                bundle.terms_by_service[link_id].append(terms[term_id])
 
         links = list(
             ServiceAtLocation.objects.filter(service_id__in=chunk).values_list("id", "service_id", "location_id")
