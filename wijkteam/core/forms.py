@@ -30,9 +30,14 @@ class UtrechtFormMixin:
         for name, field in self.fields.items():  # type: ignore[attr-defined]
             widget = field.widget
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {utrecht_class(widget)}".strip()
-            described = [f"id_{name}-help"] if field.help_text else []
+            # The bound field's id carries a formset's prefix ("id_tijd-0-opens_at").
+            described = [f"{self._field_id(name)}-help"] if field.help_text else []
             if described:
                 widget.attrs["aria-describedby"] = " ".join(described)
+
+    def _field_id(self, name: str) -> str:
+        # Not self[name].auto_id: that caches a bound field before subclasses finish their fields.
+        return str(self.auto_id) % self.add_prefix(name)  # type: ignore[attr-defined]
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
@@ -40,5 +45,5 @@ class UtrechtFormMixin:
             if name in self.fields:  # type: ignore[attr-defined]
                 widget = self.fields[name].widget  # type: ignore[attr-defined]
                 widget.attrs["aria-invalid"] = "true"
-                ids = [*widget.attrs.get("aria-describedby", "").split(), f"id_{name}-error"]
+                ids = [*widget.attrs.get("aria-describedby", "").split(), f"{self._field_id(name)}-error"]
                 widget.attrs["aria-describedby"] = " ".join(ids)

@@ -17,6 +17,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +36,7 @@ from ..models import (
     TaxonomyTerm,
     Weekday,
 )
+from ..schedules import ScheduleRule, describe
 from .services import LocationInput, ScheduleInput, ServiceInput
 
 # The shipped taxonomies a partner picks from, in form order: (slug, field name, label, help).
@@ -330,75 +332,207 @@ class LocationForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
 # --- schedules ---------------------------------------------------------------------------------
 
 WEEK_CHOICES = [
-    ("", gettext_lazy("— alleen bij maandelijks —")),
     ("1", gettext_lazy("eerste")),
     ("2", gettext_lazy("tweede")),
     ("3", gettext_lazy("derde")),
     ("4", gettext_lazy("vierde")),
     ("-1", gettext_lazy("laatste")),
 ]
+# "Om de week" is WEEKLY with interval 2 in HSDS; the form offers it as a third frequency.
+BIWEEKLY = "BIWEEKLY"
 FREQ_CHOICES = [
     (Frequency.WEEKLY.value, gettext_lazy("Elke week")),
-    (Frequency.MONTHLY.value, gettext_lazy("Eén keer per maand")),
+    (BIWEEKLY, gettext_lazy("Om de week")),
+    (Frequency.MONTHLY.value, gettext_lazy("Elke maand (bijvoorbeeld elke tweede dinsdag)")),
+]
+# attending_type is free text in HSDS; the form writes the two values the schedules module words.
+ATTENDING_CHOICES = [
+    ("", gettext_lazy("Niet vermelden")),
+    ("op afspraak", gettext_lazy("Alleen op afspraak")),
+    ("inloop", gettext_lazy("Zonder afspraak (inloop)")),
 ]
 _BYDAY = re.compile(r"^(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)$")
+_WEEK_VALUES = {value for value, _label in WEEK_CHOICES}
+# What a new row must have before it counts as filled in: an untouched "(nieuw)" row is skipped.
+_CONTENT_FIELDS = ("week", "day", "monthday", "opens_at", "closes_at", "valid_from", "valid_to", "notes")
 
 
 def editable_rule(schedule: Schedule) -> dict[str, Any] | None:
     """The form's initial values for a schedule row it can show, or None when the row uses RRULE
-    parts this simple form cannot edit (several days, bymonthday, an interval...)."""
-    if schedule.freq not in (Frequency.WEEKLY, Frequency.MONTHLY) or (schedule.interval or 1) != 1:
+    parts this form cannot edit (byweekno, an interval above two, a row of one location...).
+
+    A row with `count` or `until` ("zes weken vanaf ...") is shown with its last date as "Tot en met":
+    the resident sees the same period, and saving writes it as valid_to.
+    """
+    if schedule.freq not in (Frequency.WEEKLY, Frequency.MONTHLY) or (schedule.interval or 1) not in (1, 2):
         return None
-    if schedule.bymonthday or schedule.byweekno or schedule.byyearday or schedule.count or schedule.until:
+    if schedule.byweekno or schedule.byyearday or schedule.opens_at is None or schedule.closes_at is None:
         return None
-    if schedule.location_id or schedule.service_at_location_id:
+    if schedule.location_id or schedule.service_at_location_id or schedule.closes_at <= schedule.opens_at:
         return None
-    match = _BYDAY.match(schedule.byday or "")
-    if match is None:
+    rule = ScheduleRule.parse(schedule)
+    if not rule.understood:
         return None
-    week, day = match.group(1) or "", match.group(2)
-    if (schedule.freq == Frequency.WEEKLY) == bool(week):
-        return None
+    weeks: list[str] = []
+    days: list[str] = []
+    for token in [t.strip() for t in (schedule.byday or "").split(",") if t.strip()]:
+        match = _BYDAY.match(token.upper())
+        if match is None:
+            return None
+        week, day = match.group(1) or "", match.group(2)
+        if (schedule.freq == Frequency.WEEKLY) == bool(week):
+            return None
+        weeks += [week] if week and week not in weeks else []
+        days += [day] if day not in days else []
+    monthdays = list(rule.monthdays)
+    if schedule.freq == Frequency.MONTHLY:
+        # The form writes every chosen week with every chosen day; other combinations stay as they are.
+        if bool(days) == bool(monthdays) or any(n < 1 for n in monthdays):
+            return None
+        if days and {(int(w), d) for w in weeks for d in days} != {(o, c) for o, c in rule.days}:
+            return None
+        freq = Frequency.MONTHLY.value
+        if (schedule.interval or 1) != 1:
+            return None
+    else:
+        if not days or monthdays:
+            return None
+        freq = BIWEEKLY if (schedule.interval or 1) == 2 else Frequency.WEEKLY.value
+        if freq == BIWEEKLY and rule.anchor is None:
+            return None
+    # dtstart is the anchor of "om de week" and the start of a counted series; elsewhere a past
+    # dtstart says nothing to residents and would become a needless "vanaf" on saving.
+    future_start = schedule.dtstart is not None and schedule.dtstart > timezone.localdate()
+    anchor_matters = freq == BIWEEKLY or bool(schedule.count) or future_start
+    starts = [d for d in (schedule.valid_from, schedule.dtstart if anchor_matters else None) if d is not None]
     return {
-        "id": schedule.id, "freq": schedule.freq, "day": day, "week": week,
-        "opens_at": schedule.opens_at, "closes_at": schedule.closes_at, "description": schedule.description,
+        "id": schedule.id, "freq": freq,
+        "week": sorted(weeks, key=lambda w: int(w) % 10), "day": days,
+        "monthday": ", ".join(str(n) for n in sorted(monthdays)),
+        "opens_at": schedule.opens_at, "closes_at": schedule.closes_at,
+        "valid_from": max(starts) if starts else None, "valid_to": rule.last,
+        "attending_type": schedule.attending_type if schedule.attending_type in dict(ATTENDING_CHOICES) else "",
+        "notes": schedule.notes,
     }
+
+
+class ChoicesField(forms.MultipleChoiceField):
+    """Checkboxes whose empty value ("" from a script or an older form) means "none chosen"."""
+
+    def to_python(self, value: Any) -> list[str]:
+        return [v for v in super().to_python(value) if v]
 
 
 class ScheduleForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
     id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     freq = forms.ChoiceField(label=gettext_lazy("Hoe vaak"), choices=FREQ_CHOICES, initial=Frequency.WEEKLY)
-    week = forms.ChoiceField(
+    day = ChoicesField(label=gettext_lazy("Dag"), choices=Weekday.choices, required=False,
+                                    widget=forms.CheckboxSelectMultiple)
+    week = ChoicesField(
         label=gettext_lazy("Welke week van de maand"), choices=WEEK_CHOICES, required=False,
-        help_text=gettext_lazy("Bijvoorbeeld: tweede, voor elke tweede dinsdag van de maand."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Alleen bij „Elke maand”. Bijvoorbeeld: tweede en vierde, voor elke tweede en "
+                               "vierde dinsdag van de maand."),
     )
-    day = forms.ChoiceField(label=gettext_lazy("Dag"), choices=Weekday.choices)
+    monthday = forms.CharField(
+        label=gettext_lazy("Of: dag van de maand"), required=False, max_length=50,
+        help_text=gettext_lazy("Alleen bij „Elke maand” zonder week. Bijvoorbeeld: 15, of: 1 en 15."),
+    )
     opens_at = forms.TimeField(label=gettext_lazy("Van"), widget=forms.TimeInput(attrs={"type": "time"},
                                                                                 format="%H:%M"))
     closes_at = forms.TimeField(label=gettext_lazy("Tot"), widget=forms.TimeInput(attrs={"type": "time"},
                                                                                  format="%H:%M"))
-    description = forms.CharField(
+    valid_from = forms.DateField(
+        label=gettext_lazy("Vanaf"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Bij „Om de week”: de eerste dag, dan weten we welke weken het is."),
+    )
+    valid_to = forms.DateField(label=gettext_lazy("Tot en met"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    attending_type = forms.ChoiceField(label=gettext_lazy("Afspraak nodig?"), choices=ATTENDING_CHOICES,
+                                       required=False)
+    notes = forms.CharField(
         label=gettext_lazy("Toelichting"), required=False, max_length=200,
         help_text=gettext_lazy("Bijvoorbeeld: niet in de schoolvakanties."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("day", "week"):
+            # UtrechtFormMixin gave the group the class of one text box; the template renders each box.
+            self.fields[name].widget.attrs.pop("class", None)
+
+    def has_changed(self) -> bool:
+        """A new row counts only when something was filled in: the defaults of "Hoe vaak" and
+        "Afspraak nodig?" alone are an untouched row, not a half-filled one."""
+        if self.initial.get("id"):
+            return super().has_changed()
+        return any(name in self.changed_data for name in _CONTENT_FIELDS)
+
+    def clean_monthday(self) -> list[int]:
+        text = self.cleaned_data["monthday"]
+        parts = [p for p in re.split(r"[,;\s]+|\ben\b", text.lower()) if p]
+        try:
+            numbers = sorted({int(p.rstrip("e")) for p in parts})
+        except ValueError:
+            numbers = [0]
+        if any(not 1 <= n <= 31 for n in numbers):
+            raise ValidationError(_("Vul bij „Of: dag van de maand” dagen van 1 tot en met 31 in, zoals: 1 en 15."))
+        return numbers
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("freq") == Frequency.MONTHLY and not cleaned.get("week"):
-            self.add_error("week", _("Kies bij „Welke week van de maand” de week, bijvoorbeeld: tweede."))
+        freq, days = cleaned.get("freq"), cleaned.get("day") or []
+        weeks, monthdays = cleaned.get("week") or [], cleaned.get("monthday") or []
+        if freq == Frequency.MONTHLY:
+            if monthdays and (weeks or days):
+                self.add_error("monthday", _("Kies óf een week en dag, óf een dag van de maand, niet allebei."))
+            elif not monthdays:
+                if not weeks:
+                    self.add_error("week", _("Kies bij „Welke week van de maand” de week, bijvoorbeeld: tweede."))
+                if not days:
+                    self.add_error("day", _("Kies bij „Dag” ten minste één dag."))
+        elif freq:
+            if not days:
+                self.add_error("day", _("Kies bij „Dag” ten minste één dag."))
+            if monthdays:
+                self.add_error("monthday", _("Een dag van de maand kan alleen bij „Elke maand”."))
+        if freq == BIWEEKLY and not cleaned.get("valid_from"):
+            self.add_error("valid_from", _("Kies bij „Vanaf” de eerste dag, dan weten we welke weken het is."))
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if isinstance(opens, datetime.time) and isinstance(closes, datetime.time) and closes <= opens:
             self.add_error("closes_at", _("De tijd bij „Tot” moet later zijn dan de tijd bij „Van”."))
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("De datum bij „Tot en met” moet na de datum bij „Vanaf” liggen."))
         return cleaned
 
     def schedule_fields(self) -> dict[str, Any]:
         data = self.cleaned_data
-        week = data.get("week") if data["freq"] == Frequency.MONTHLY else ""
-        return {
-            "freq": data["freq"], "interval": 1, "wkst": Weekday.MO, "byday": f"{week or ''}{data['day']}",
-            "bymonthday": "", "opens_at": data["opens_at"], "closes_at": data["closes_at"],
-            "description": data.get("description", ""),
+        monthly = data["freq"] == Frequency.MONTHLY
+        biweekly = data["freq"] == BIWEEKLY
+        order = [code for code, _label in Weekday.choices]
+        days = sorted(data.get("day") or [], key=order.index)
+        if monthly:
+            weeks = sorted(data.get("week") or [], key=lambda w: int(w) % 10)
+            byday = ",".join(f"{week}{day}" for day in days for week in weeks)
+        else:
+            byday = ",".join(days)
+        fields: dict[str, Any] = {
+            "freq": Frequency.MONTHLY if monthly else Frequency.WEEKLY, "interval": 2 if biweekly else 1,
+            "wkst": Weekday.MO, "byday": byday,
+            "bymonthday": ",".join(str(n) for n in data.get("monthday") or []) if monthly else "",
+            "opens_at": data["opens_at"], "closes_at": data["closes_at"],
+            # "Om de week" counts its weeks from dtstart (RFC 5545); other rows start at valid_from.
+            "dtstart": data.get("valid_from") if biweekly else None,
+            "valid_from": None if biweekly else data.get("valid_from"),
+            "valid_to": data.get("valid_to"), "until": None, "count": None,
+            "attending_type": data.get("attending_type") or "", "notes": (data.get("notes") or "").strip(),
         }
+        # HSDS readers that only show `description` get the rule in words, never the old text.
+        words = describe(Schedule(**{**fields, "notes": ""}))
+        fields["description"] = words[:1].upper() + words[1:] + "." if words else ""
+        return fields
 
 
 class BaseScheduleFormSet(forms.BaseFormSet):
@@ -417,7 +551,7 @@ class BaseScheduleFormSet(forms.BaseFormSet):
     def schedule_inputs(self) -> list[ScheduleInput]:
         rows = []
         for form in self.forms:
-            if not form.has_changed() and not form.cleaned_data.get("id"):
+            if not form.has_changed():
                 continue
             data = form.cleaned_data
             if not data:
@@ -428,6 +562,21 @@ class BaseScheduleFormSet(forms.BaseFormSet):
             rows.append(ScheduleInput(id=data.get("id"), fields={} if delete else form.schedule_fields(),
                                       delete=delete))
         return rows
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) for the error summary at the top: each error links to its field."""
+        links: list[tuple[str, str]] = [("", str(e)) for e in self.non_form_errors()]
+        for number, form in enumerate(self.forms, start=1):
+            for name, errors in form.errors.items():
+                if name in form.fields:
+                    field = form[name]
+                    # A group of checkboxes has no element with the field's own id: link its first box.
+                    anchor = f"{field.auto_id}_0" if name in ("day", "week") else field.auto_id
+                else:
+                    anchor = f"tijd-{number}"
+                for error in errors:
+                    links.append((anchor, _("Openingstijd %(n)s: %(error)s") % {"n": number, "error": error}))
+        return links
 
 
 class ScheduleFormSet(BaseScheduleFormSet):

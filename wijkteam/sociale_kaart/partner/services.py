@@ -66,7 +66,7 @@ LOCATION_FIELDS = ("name", "description", "transportation", "location_type", "la
 ADDRESS_FIELDS = ("address_1", "postal_code", "city", "state_province", "country")
 SCHEDULE_FIELDS = (
     "freq", "interval", "wkst", "byday", "bymonthday", "opens_at", "closes_at", "description",
-    "valid_from", "valid_to",
+    "valid_from", "valid_to", "dtstart", "until", "count", "attending_type", "notes",
 )
 PHONE_FIELDS = ("number", "type")
 COST_FIELDS = ("option", "amount", "currency")

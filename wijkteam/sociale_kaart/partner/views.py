@@ -225,6 +225,7 @@ def schedules_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return render(request, "sociale_kaart/partner/schedules_form.html", {
         "service": service, "formset": formset, "other_schedules": other, "version": version,
         "conflicts": conflicts, **nav_context(request),
+        "error_links": formset.error_links() if request.method == "POST" else [],
     }, status=409 if conflicts is not None else 200)
 
 
