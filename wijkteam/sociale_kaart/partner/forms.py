@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -111,6 +112,37 @@ EDITABLE_STATUSES = [
     (ServiceStatus.TEMPORARILY_CLOSED.value, gettext_lazy("Tijdelijk gesloten (vertel in de melding waarom)")),
     (ServiceStatus.INACTIVE.value, gettext_lazy("Gestopt: niet meer tonen")),
 ]
+
+
+# Sane bounds for what a partner types (issue 15): the model's text columns are unbounded and its
+# ages are floats, so without these a 100,000-character alert or an age of 1e308 would be stored.
+AGE_LIMITS = (0, 120)
+TEXT_LIMITS = {
+    "description": 4000, "alert": 500, "application_process": 2000, "eligibility_description": 2000,
+    "fees_description": 1000,
+}
+LOCATION_TEXT_LIMIT = 2000
+
+
+def bound_field(field: forms.Field, *, max_length: int | None = None,
+                limits: tuple[float, float] | None = None) -> None:
+    """Give a form field created from an unbounded model column a maximum length or a range, with
+    the same Dutch messages (naming the field) as DutchErrorsMixin gives declared ones."""
+    label = str(field.label or "")
+    if max_length is not None and isinstance(field, forms.CharField):
+        field.max_length = max_length
+        field.widget.attrs["maxlength"] = str(max_length)
+        field.validators.append(MaxLengthValidator(max_length, message=_(
+            "„%(label)s” mag niet langer zijn dan %(max)s tekens.") % {"label": label, "max": max_length}))
+    if limits is not None:
+        low, high = limits
+        field.widget.attrs.update(min=str(low), max=str(high))
+        field.validators += [
+            MinValueValidator(low, message=_("„%(label)s” mag niet kleiner zijn dan %(limit)s.") % {
+                "label": label, "limit": low}),
+            MaxValueValidator(high, message=_("„%(label)s” mag niet groter zijn dan %(limit)s.") % {
+                "label": label, "limit": high}),
+        ]
 
 
 class ServiceForm(DutchErrorsMixin, UtrechtFormMixin, forms.ModelForm):
@@ -223,6 +255,10 @@ class ServiceForm(DutchErrorsMixin, UtrechtFormMixin, forms.ModelForm):
         self.fields["levensdomeinen"].error_messages["required"] = _(
             "Kies bij „Levensdomeinen” ten minste één onderwerp."
         )
+        for name, limit in TEXT_LIMITS.items():
+            bound_field(self.fields[name], max_length=limit)
+        for name in ("minimum_age", "maximum_age"):
+            bound_field(self.fields[name], limits=AGE_LIMITS)
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
@@ -281,14 +317,16 @@ class LocationForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
     city = forms.CharField(label=gettext_lazy("Plaats"), max_length=100)
     state_province = forms.ChoiceField(label=gettext_lazy("Provincie"),
                                        choices=[("", "—"), *[(p, p) for p in PROVINCES]])
-    description = forms.CharField(label=gettext_lazy("Omschrijving"), required=False,
+    description = forms.CharField(label=gettext_lazy("Omschrijving"), required=False, max_length=LOCATION_TEXT_LIMIT,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     transportation = forms.CharField(
-        label=gettext_lazy("Bereikbaarheid"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=gettext_lazy("Bereikbaarheid"), required=False, max_length=LOCATION_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy("Bijvoorbeeld: bus 8, halte Havenplein; parkeren voor de deur."),
     )
     accessibility = forms.CharField(
-        label=gettext_lazy("Toegankelijkheid"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=gettext_lazy("Toegankelijkheid"), required=False, max_length=LOCATION_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy("Bijvoorbeeld: rolstoeltoegankelijk, met lift en aangepast toilet."),
     )
 

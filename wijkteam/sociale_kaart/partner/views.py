@@ -52,7 +52,8 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 @require(may_maintain_sociale_kaart)
 def mijn_aanbod(request: HttpRequest) -> HttpResponse:
     """The partner's own services (the beheerder: all), with their open "klopt dit nog?" tasks."""
-    query = request.GET.get("q", "").strip()[:100]
+    # NUL cannot be in a PostgreSQL text value (the query would fail with a 500): drop it like spaces.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     services_qs = access.services_editable_by(request.user).select_related("organization")
     if query:
         services_qs = services_qs.filter(Q(name__icontains=query) | Q(organization__name__icontains=query))
