@@ -139,10 +139,10 @@ def test_a_missing_required_column_is_named():
 
 def test_a_broken_zip_or_non_hsds_file_is_refused_in_dutch():
     assert [str(p) for p in import_bytes(b"PK\x03\x04kapot", "kaart.zip").errors] == [
-        "kaart.zip: kaart.zip is geen geldig zip-bestand."
+        "kaart.zip is geen geldig zip-bestand."
     ]
     assert [str(p) for p in import_bytes(b"naam;adres\n", "lijst.csv").errors] == [
-        "lijst.csv: lijst.csv is geen zip-bestand met HSDS-tabellen en geen HSDS JSON-bestand."
+        "lijst.csv is geen zip-bestand met HSDS-tabellen en geen HSDS JSON-bestand."
     ]
     assert [str(p) for p in import_bytes(zip_of({"leesmij.txt": "hallo"}), "leeg.zip").errors] == [
         "leeg.zip: Het zip-bestand bevat geen HSDS-tabellen (zoals organizations.csv en services.csv)."
@@ -160,10 +160,10 @@ def test_json_mistakes_name_the_spot_in_the_file():
     result = import_bytes(json.dumps(document).encode(), "aanbod.json")
     assert _counts() == before
     assert sorted(str(p) for p in result.errors) == sorted([
-        "aanbod.json, onderdeel /0, veld 'minimum_age': '18' moet een getal zijn (zonder aanhalingstekens)",
-        "aanbod.json, onderdeel /0, veld 'status': 'gesloten' is geen geldige waarde "
+        "aanbod.json, object 1, veld 'minimum_age': '18' moet een getal zijn (zonder aanhalingstekens)",
+        "aanbod.json, object 1, veld 'status': 'gesloten' is geen geldige waarde "
         "(toegestaan: active, inactive, defunct, temporarily closed)",
-        "aanbod.json, onderdeel /0/phones/0, veld 'number': dit veld is verplicht maar is leeg",
+        "aanbod.json, telefoonnummer 1 van object 1, veld 'number': dit veld is verplicht maar is leeg",
     ])
 
 

@@ -8,6 +8,8 @@ from typing import Literal
 
 from django.utils.translation import gettext as _
 
+from .tables import TABLE_LABELS
+
 Level = Literal["error", "warning"]
 
 
@@ -30,6 +32,8 @@ class Problem:
                 "field": self.field,
                 "message": self.message,
             }
+        if self.message.startswith(self.where):
+            return self.message  # "kaart.json is geen geldige JSON", not "kaart.json: kaart.json is ..."
         return f"{self.where}: {self.message}"
 
     def as_dict(self) -> dict[str, str]:
@@ -46,4 +50,45 @@ def csv_row(filename: str, number: int) -> str:
 
 
 def json_spot(filename: str, pointer: str) -> str:
-    return _("%(file)s, onderdeel %(pointer)s") % {"file": filename, "pointer": pointer or "/"}
+    """'kaart.json, locatie 1 van object 2': the place in words, not as a JSON pointer."""
+    return _("%(file)s, %(place)s") % {"file": filename, "place": pointer_in_words(pointer)}
+
+
+# JSON keys that hold nested records, and the HSDS table of what they hold.
+_KEY_TABLES = {
+    "phones": "phone", "schedules": "schedule", "service_areas": "service_area",
+    "service_at_locations": "service_at_location", "languages": "language", "funding": "funding",
+    "cost_options": "cost_option", "required_documents": "required_document", "contacts": "contact",
+    "locations": "location", "programs": "program", "organization_identifiers": "organization_identifier",
+    "services": "service", "addresses": "address", "accessibility": "accessibility", "attributes": "attribute",
+    "metadata": "metadata", "organization": "organization", "program": "program", "location": "location",
+    "service": "service", "taxonomy_term": "taxonomy_term", "taxonomy_detail": "taxonomy",
+}
+
+
+def pointer_in_words(pointer: str) -> str:
+    """'/contents/1/locations/0/addresses/2' -> 'adres 3 van locatie 1 van object 2'."""
+    parts = [p for p in pointer.split("/") if p != ""]
+    if parts[:1] == ["contents"]:
+        parts = parts[1:]
+    if not parts:
+        return _("het object bovenaan in het bestand")
+    words: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if part.isdigit():
+            words.append(_("object %(n)s") % {"n": int(part) + 1})
+            index += 1
+            continue
+        label = TABLE_LABELS.get(_KEY_TABLES.get(part, ""), part)
+        if following is not None and following.isdigit():
+            words.append(f"{label} {int(following) + 1}")
+            index += 2
+        else:
+            words.append(label)
+            index += 1
+    # Innermost first, as one would say it: "adres 3 van locatie 1 van object 2".
+    return _(" van ").join(reversed(words))
+

@@ -25,6 +25,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .errors import descriptor_problem, json_error_in_words
 from .problems import Problem, csv_row, json_spot
 from .tables import Table, table, tables
 from .values import restore_formula
@@ -237,16 +238,17 @@ def _resources(
     if "datapackage.json" in files:
         with _open(files["datapackage.json"], budget, "datapackage.json") as fh:
             content = fh.read(MAX_DESCRIPTOR_BYTES + 1)
+        # The descriptor says which file holds which table: when it cannot be read, guessing from the
+        # file names could load the wrong table, so the package is refused with the reason.
+        if len(content) > MAX_DESCRIPTOR_BYTES:
+            raise UnreadableFile(descriptor_problem(_("het bestand is te groot voor een beschrijving")))
         try:
-            if len(content) > MAX_DESCRIPTOR_BYTES:
-                raise ValueError
             package = json.loads(content.decode("utf-8-sig"))
-            resources = package.get("resources", []) if isinstance(package, dict) else []
-        except (UnicodeDecodeError, ValueError):
-            raw.problems.append(
-                Problem("datapackage.json", "", _("het bestand is geen geldige JSON en wordt overgeslagen"), "warning")
-            )
-            resources = []
+        except UnicodeDecodeError:
+            raise UnreadableFile(descriptor_problem(_("het bestand is geen UTF-8-tekst"))) from None
+        except json.JSONDecodeError as exc:
+            raise UnreadableFile(descriptor_problem(json_error_in_words(exc))) from None
+        resources = package.get("resources", []) if isinstance(package, dict) else []
         for resource in resources:
             if not isinstance(resource, dict) or resource.get("name") not in tables():
                 continue
@@ -545,9 +547,9 @@ def read_json(data: bytes, filename: str) -> RawData:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise UnreadableFile(_("%(file)s is geen UTF-8-tekst.") % {"file": filename}) from None
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise UnreadableFile(
-            _("%(file)s is geen geldige JSON (%(error)s).") % {"file": filename, "error": exc}
+            _("%(file)s is geen geldige JSON: %(error)s.") % {"file": filename, "error": json_error_in_words(exc)}
         ) from None
     reader = _JsonReader(filename)
     reader.read_document(document)

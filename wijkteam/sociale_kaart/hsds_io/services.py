@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from .. import taxonomy_mapping
 from ..duplicates.tasks import scan_imported_services
 from ..models import HsdsImport, HsdsImportFormat, HsdsImportStatus
+from .errors import explain
 from .problems import Problem
 from .readers import RawData, UnreadableFile, detect_format, read_path, read_upload
 from .validation import validate
@@ -58,7 +59,8 @@ def import_raw(raw: RawData, *, progress: Progress | None = None, phase: Phase |
     if phase is not None:
         phase(HsdsImportStatus.VALIDATING)
     checked = validate(raw, progress=progress)
-    result = ImportResult(problems=checked.problems, rows=checked.total)
+    # Root causes first, the errors they cause grouped (errors.py).
+    result = ImportResult(problems=explain(raw, checked), rows=checked.total)
     if checked.errors:
         return result
     if phase is not None:
