@@ -7,10 +7,13 @@ import pytest
 from django.urls import reverse
 from structlog.testing import capture_logs
 
+from wijkteam.gebieden.models import Postcode
+
 pytestmark = pytest.mark.django_db
 
 
 def test_search_log_has_counts_not_the_query(client, place):
+    Postcode.objects.create(pc6="3511 AB", latitude=52.09, longitude=5.12)
     with capture_logs() as logs:
         response = client.get(
             reverse("sociale_kaart_public:search"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from wijkteam.gebieden.models import Postcode
+
 pytestmark = pytest.mark.django_db
 
 URL = reverse("sociale_kaart_public:search")
@@ -22,6 +24,8 @@ def test_empty_page_shows_the_box_and_does_not_search(client, fake_search):
 
 
 def test_every_filter_reaches_the_search(client, fake_search, place, frozen_time):
+    # An unknown postcode is refused (test_unknown_postcode_is_told_to_the_user.py): place this one.
+    Postcode.objects.create(pc6="3511 AB", latitude=52.09, longitude=5.12)
     response = client.get(
         URL,
         {
@@ -100,6 +104,7 @@ def test_form_enhances_with_htmx_and_pushes_the_url(client):
 
 
 def test_four_digit_postcode_is_accepted(client, fake_search):
+    Postcode.objects.create(pc6="3721 AB", latitude=52.09, longitude=5.12)
     response = client.get(URL, {"q": "eten", "postcode": "3721"})
     assert response.status_code == 200
     assert [q.postcode for q in fake_search.queries] == ["3721"]

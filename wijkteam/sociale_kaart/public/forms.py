@@ -19,6 +19,7 @@ from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.gebieden.models import Wijk
 from wijkteam.gebieden.postcodes import normalise_postcode
 
+from .. import geocoding
 from ..schedules import DAY_CODES, day_name
 from ..search import SearchQuery, vocabulary
 from ..taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
@@ -157,10 +158,18 @@ class SearchForm(UtrechtFormMixin, forms.Form):
             return ""
         # Many residents know only the four digits of their area: search around that area's centre.
         try:
-            return normalise_postcode(value, allow_pc4=True)
+            normal = normalise_postcode(value, allow_pc4=True)
         except ValidationError as error:
             raise ValidationError(_("Vul een postcode in zoals 1234 AB of alleen de cijfers, zoals 1234."),
                                   code="postcode") from error
+        # A postcode we cannot place would be ignored by the search: say so instead (issue 16).
+        if geocoding.postcode_to_point(normal) is None:
+            raise ValidationError(
+                _("Postcode %(postcode)s kennen we niet. Controleer de postcode, of kies uw wijk.")
+                % {"postcode": normal},
+                code="unknown_postcode",
+            )
+        return normal
 
     FILTERS = ("levensdomein", "soort", "doelgroep", "leeftijd", "gratis", "rolstoel", "nu_open", "dag", "taal")
 

@@ -25,7 +25,7 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.query import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -294,10 +294,13 @@ class ResultCard:
     status: OpeningStatus | None
     free: str
     location: CardLocation | None
+    weak: bool = False  # a weak match: the first one gets the heading "Minder passend"
+    back: str = ""  # the search's query string, for the service page's "Terug naar zoeken"
 
     @cached_property
     def url(self) -> str:
-        return reverse("sociale_kaart_public:service", args=[self.service_id])
+        url = reverse("sociale_kaart_public:service", args=[self.service_id])
+        return f"{url}?{urlencode({BACK_PARAM: self.back})}" if self.back else url
 
     @property
     def address(self) -> str:
@@ -353,7 +356,9 @@ def free_label(amounts_by_period: Iterable[Period], today: dt.date) -> str:
     return ""
 
 
-def result_cards(hits: Sequence[RankedHit], first_number: int, now: dt.datetime) -> list[ResultCard]:
+def result_cards(
+    hits: Sequence[RankedHit], first_number: int, now: dt.datetime, back: str = ""
+) -> list[ResultCard]:
     """The cards of one result page, from the cards the search index keeps (one query).
 
     The index row is refreshed after every write of the sociale kaart, so its card is as current
@@ -388,10 +393,26 @@ def result_cards(hits: Sequence[RankedHit], first_number: int, now: dt.datetime)
                 status=opening_status(card.schedule_rows(), now) if card.schedules else None,
                 free=free_label(card.costs, today),
                 location=location,
+                weak=hit.weak,
+                back=back,
             )
         )
         number += 1
     return cards
+
+
+# The service page's "Terug naar zoeken" returns to the search it came from: the result links
+# carry the search's query string in this parameter (the page itself has no session to keep it in).
+BACK_PARAM = "terug"
+
+
+def back_to_search_url(request: HttpRequest) -> str:
+    """The search page with the query, filters and page the visitor came from; only the search
+    form's own fields are taken over, and the path is always our search page (no open redirect)."""
+    url = reverse("sociale_kaart_public:search")
+    came_from = QueryDict(request.GET.get(BACK_PARAM, "")[:2000])
+    kept = [(name, value) for name, values in came_from.lists() if name in SearchForm.base_fields for value in values]
+    return f"{url}?{urlencode(kept)}" if kept else url
 
 
 @dataclass
@@ -492,7 +513,7 @@ def _render_results(
     query = form.to_query(moment=now, per_page=PER_PAGE)
     result = search_ranked(query, vocab=vocab)
     first = (result.page - 1) * result.per_page + 1
-    cards = result_cards(result.hits, first, now)
+    cards = result_cards(result.hits, first, now, back=request.GET.urlencode())
     interpretation = result.interpretation
     suggestion, suggestion_query = _suggestion(query.text, interpretation)
     paging = pagination(request, result.total, result.page, result.per_page)
@@ -661,6 +682,7 @@ def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
         "ages": age_text(service.minimum_age, service.maximum_age),
         "assured": format_date(service.assured_date, year=True) if service.assured_date else "",
         "point": point,
+        "back_url": back_to_search_url(request),
         **_map_settings(),
     }
     return render(request, "sociale_kaart/public/service.html", context)

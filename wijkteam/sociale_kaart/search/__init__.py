@@ -136,6 +136,7 @@ class RankedHit:
     distance_km: float | None
     location_id: uuid.UUID | None
     matched_domains: tuple[str, ...]
+    weak: bool = False  # a weak match, after all others (ranking.py): "Minder passend"
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,7 @@ def search_ranked(query: SearchQuery, *, vocab: vocabulary.Vocabulary | None = N
                 distance_km=round(r.distance_km, 3) if r.distance_km is not None else None,
                 location_id=r.location_id,
                 matched_domains=r.matched_domains,
+                weak=r.weak,
             )
             for r in window
         ],

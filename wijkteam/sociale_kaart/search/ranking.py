@@ -11,11 +11,20 @@ service's name. Then:
     text      = 0.5 · engine score / best + 0.5 · name coverage
     relevance = (0.55 · text + 0.35 · share of detected levensdomeinen the service carries
                  + 0.10 · share of detected soorten/doelgroepen) / sum of the weights in play
-    score     = relevance · 1 / (1 + distance_km / 2)          (only when a place is given)
+    score     = relevance · (1 - 0.25 · d / (d + 2 km))       (only when a place is given)
 
-A service in the wijk asked for (a location there, or a service area covering it) counts as
-distance 0; one without coordinates (online, by phone) as 3 km, so it is neither hidden nor
-put before help around the corner. Distances are haversine; a cheap latitude/longitude box
+Distance orders within similar relevance and never pushes the right service down: at most a
+quarter of the relevance is lost however far away (half of that at 2 km), so the huurteam across
+town still comes before the voedselbank next door for "ik kan mijn huur niet betalen" (issue 16),
+while two equally fitting services are put nearest first. A service in the wijk asked for (a
+location there, or a service area covering it) counts as distance 0; one without coordinates
+(online, by phone) as 3 km, so it is neither hidden nor put before help around the corner.
+
+With words, a result whose relevance is under half the best one's is a weak match ("taalcafe":
+the two taalcafés, then sixty services that share only the levensdomein). Weak matches come after
+every other result, whatever the distance, marked `weak`: the result page shows them under
+"Minder passend". They are not cut: they do carry the levensdomein asked for, and for a vague
+request that is what helps (the relevance harness counts them). Distances are haversine; a cheap latitude/longitude box
 prefilter skips the trigonometry for points that cannot beat the nearest one found so far.
 Points and ids are parsed only where needed: the re-rank handles hundreds of rows per search.
 """
@@ -24,7 +33,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .backends import Candidate, Concept
 from .understanding import Understanding
@@ -34,6 +43,10 @@ DOMAIN_WEIGHT = 0.35
 OTHER_WEIGHT = 0.10
 NAME_SHARE = 0.5
 HALF_DISTANCE_KM = 2.0
+# The largest share of relevance distance can take away (reached only very far away).
+DISTANCE_SHARE = 0.25
+# With words: results under this share of the best relevance are the weak tail.
+WEAK_SHARE = 0.5
 NO_POINT_KM = 3.0
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = 111.2
@@ -46,6 +59,7 @@ class Ranked:
     distance_km: float | None
     location_hex: str | None
     matched_domains: tuple[str, ...]
+    weak: bool = False  # relevance under WEAK_SHARE of the best: shown under "Minder passend"
 
     @property
     def service_id(self) -> uuid.UUID:
@@ -153,7 +167,7 @@ def rank(
     active = (TEXT_WEIGHT if has_text else 0.0) + (DOMAIN_WEIGHT if domain_total else 0.0)
     active += OTHER_WEIGHT if other_total else 0.0
 
-    ranked: list[tuple[float, int, Ranked]] = []
+    ranked: list[tuple[float, float, int, Ranked]] = []
     for position, candidate in enumerate(candidates):
         codes = candidate.codes
         relevance = 1.0
@@ -184,13 +198,14 @@ def rank(
                 effective = distance
             else:
                 effective = NO_POINT_KM
-            score = relevance / (1.0 + effective / HALF_DISTANCE_KM)
+            score = relevance * (1.0 - DISTANCE_SHARE * effective / (effective + HALF_DISTANCE_KM))
 
         matched = tuple(code for code, token in domain_tokens if token in codes)
         if filter_tokens:
             matched += tuple(code for code, token in filter_tokens if token in codes)
         ranked.append(
             (
+                relevance,
                 score,
                 position,
                 Ranked(
@@ -202,6 +217,9 @@ def rank(
                 ),
             )
         )
+    floor = WEAK_SHARE * max((item[0] for item in ranked), default=0.0) if has_text else 0.0
     # Position (the database's own order: score, then name) breaks ties deterministically.
-    ranked.sort(key=lambda item: (-item[0], item[1]))
-    return [item[2] for item in ranked]
+    ranked.sort(key=lambda item: (item[0] < floor, -item[1], item[2]))
+    return [replace(item[3], weak=True) if item[0] < floor else item[3] for item in ranked]
+
+

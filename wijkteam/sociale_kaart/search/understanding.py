@@ -157,8 +157,22 @@ def _concept(item: _Word, vocabulary: Vocabulary) -> Concept | None:
         atom_stems = tuple(dict.fromkeys(stem(p) for p in atoms))
         if len(atom_stems) > 1 and all(vocabulary.knows_stem(s) for s in atom_stems):
             clauses.append(Clause(atom_stems))
+        else:
+            clauses.extend(_known_part_clauses(item, vocabulary))
     weight = vocabulary.idf(stems)
     return Concept(label=item.surface, clauses=tuple(dict.fromkeys(clauses)), weight=weight)
+
+
+def _known_part_clauses(item: _Word, vocabulary: Vocabulary) -> list[Clause]:
+    """A compound the index does not know whose pieces it only partly knows: its largest known
+    pieces, when they make up at least half of the word. "schuldhulpverlening" then finds what
+    "schuldhulp verlening" finds (schuldhulp*), so the correct spelling never ranks worse than
+    the split one, where each word is searched on its own."""
+    known = [p for p in item.pieces if vocabulary.knows_stem(stem(p))]
+    largest = [p for p in known if not any(p != q and p in q for q in known)]
+    if not largest or sum(len(p) for p in largest) * 2 < len(item.surface):
+        return []
+    return [Clause((stem(p),), prefix=len(stem(p)) >= PREFIX_MIN_LENGTH) for p in largest]
 
 
 def _detect_codes(items: list[_Word], vocabulary: Vocabulary) -> tuple[dict[str, float], list[str]]:
