@@ -30,6 +30,7 @@ from .models import Frequency, Schedule, Weekday
 __all__ = [
     "DAY_CODES",
     "ScheduleRule",
+    "by_appointment",
     "day_name",
     "describe",
     "describe_all",
@@ -421,6 +422,11 @@ _ATTENDING = {
     "inloop": _WALK_IN,
     "zonder afspraak": _WALK_IN,
 }
+
+
+def by_appointment(schedule: Schedule) -> bool:
+    """Whether the row is for people with an appointment only (then it never makes "nu open")."""
+    return _ATTENDING.get((schedule.attending_type or "").strip().lower()) is _BY_APPOINTMENT
 
 
 def _attending_phrase(value: str) -> str:

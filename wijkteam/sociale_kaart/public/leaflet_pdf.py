@@ -24,11 +24,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
-    CondPageBreak,
+    BaseDocTemplate,
     Flowable,
+    Frame,
+    FrameBreak,
     KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -73,6 +76,8 @@ class Folder:
     online_url: str
     groups: list[FolderGroup]
     contacts: list[FolderContact] = field(default_factory=list)
+    # Where the rest of the gemeente's offer is (gemeente-wide services with an address elsewhere).
+    more_url: str = ""
 
     @property
     def count(self) -> int:
@@ -80,16 +85,23 @@ class Folder:
 
 
 # Large type: residents include older people and people with low vision (12 pt is the minimum
-# that Dutch "toegankelijk drukwerk" guidance asks for; body text here is 13 pt).
-_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=13, leading=18, alignment=TA_LEFT, spaceAfter=2)
-_SMALL = ParagraphStyle("small", parent=_BODY, fontSize=12, leading=16)
+# that Dutch "toegankelijk drukwerk" guidance asks for; no text here is smaller).
+_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=15, alignment=TA_LEFT, spaceAfter=1)
+_SMALL = ParagraphStyle("small", parent=_BODY, fontSize=12, leading=15)
 _TITLE = ParagraphStyle("title", parent=_BODY, fontName="Helvetica-Bold", fontSize=26, leading=32, spaceAfter=6)
 _SUBTITLE = ParagraphStyle("subtitle", parent=_BODY, fontName="Helvetica-Bold", fontSize=18, leading=24)
 _GROUP = ParagraphStyle(
-    "group", parent=_BODY, fontName="Helvetica-Bold", fontSize=19, leading=24, spaceBefore=14, spaceAfter=6
+    "group", parent=_BODY, fontName="Helvetica-Bold", fontSize=17, leading=21, spaceBefore=10, spaceAfter=2
 )
-_NAME = ParagraphStyle("name", parent=_BODY, fontName="Helvetica-Bold", fontSize=15, leading=20, spaceBefore=8)
+_NAME = ParagraphStyle("name", parent=_BODY, fontSize=13, leading=17, spaceBefore=6)
+_ENTRY = ParagraphStyle("entry", parent=_BODY, spaceBefore=7)
 _MARGIN = 18 * mm
+
+
+def more_text(folder: Folder) -> str:
+    return _("Hier staat wat in de wijk %(wijk)s is of speciaal voor deze wijk. Aanbod voor de hele gemeente "
+             "op een adres in een andere wijk vindt u op %(url)s, of vraag het wijkteam.") % {
+        "wijk": folder.wijk, "url": folder.more_url}
 
 
 def _p(text: str, style: ParagraphStyle = _BODY) -> Paragraph:
@@ -110,21 +122,23 @@ def _qr(url: str, size: float = 34 * mm) -> Drawing:
 
 
 def _entry(entry: FolderEntry) -> KeepTogether:
-    parts: list[Flowable] = [_p(entry.name, _NAME), _p(entry.organisation, _SMALL)]
-    if entry.alert:
-        parts.append(_labelled(_("Let op:"), entry.alert))
-    if entry.description:
-        parts.append(_p(entry.description))
-    if entry.address:
-        parts.append(_labelled(_("Adres:"), entry.address))
-    if entry.times:
-        parts.append(_labelled(_("Open:"), "; ".join(entry.times)))
-    if entry.phone:
-        parts.append(_labelled(_("Telefoon:"), entry.phone))
-    if entry.costs:
-        parts.append(_labelled(_("Kosten:"), entry.costs))
-    parts.append(Spacer(1, 4))
-    return KeepTogether(parts)
+    # Compact: name and organisation on one line, then one line per fact, all in one paragraph
+    # (one line-breaking pass per service keeps the PDF fast); the type stays 12 pt or more.
+    title = f"<font size=13><b>{escape(entry.name)}</b></font>"
+    if entry.organisation:
+        title += f" ({escape(entry.organisation)})"
+    lines = [title]
+    facts = [
+        (_("Let op:"), entry.alert),
+        ("", entry.description),
+        (_("Adres:"), entry.address),
+        (_("Open:"), "; ".join(entry.times)),
+    ]
+    lines += [f"<b>{escape(label)}</b> {escape(value)}" if label else escape(value) for label, value in facts if value]
+    contact = [(label, value) for label, value in ((_("Telefoon:"), entry.phone), (_("Kosten:"), entry.costs)) if value]
+    if contact:
+        lines.append("&nbsp;&nbsp; ".join(f"<b>{escape(label)}</b> {escape(value)}" for label, value in contact))
+    return KeepTogether([Paragraph("<br/>".join(lines), _ENTRY)])
 
 
 def _header(folder: Folder) -> Table:
@@ -145,12 +159,12 @@ def _header(folder: Folder) -> Table:
 def _contacts(folder: Folder) -> list[Flowable]:
     if not folder.contacts:
         return []
-    flow: list[Flowable] = [CondPageBreak(40 * mm), _p(_("Hulp van het wijkteam"), _GROUP)]
+    flow: list[Flowable] = [_p(_("Hulp van het wijkteam"), _GROUP)]
     flow.append(_p(_("Komt u er niet uit? Het wijkteam helpt u gratis. Bel of mail gerust.")))
     for contact in folder.contacts:
         details = [d for d in (contact.phone, contact.email) if d]
         flow.append(_labelled(contact.name + ":", " - ".join(details)) if details else _p(contact.name))
-    return flow
+    return [KeepTogether(flow)]
 
 
 def _numbered_canvas(folder: Folder) -> type[pdfcanvas.Canvas]:
@@ -185,30 +199,56 @@ def _numbered_canvas(folder: Folder) -> type[pdfcanvas.Canvas]:
     return NumberedCanvas
 
 
+# Two columns of 12 pt: the large type stays, the folder gets about half as many pages.
+_GAP = 8 * mm
+_BOTTOM = 22 * mm
+_HEADER_HEIGHT = 82 * mm
+
+
+def _frames() -> tuple[list[Frame], list[Frame]]:
+    width, height = A4
+    inner = width - 2 * _MARGIN
+    column = (inner - _GAP) / 2
+    body = height - _MARGIN - _BOTTOM
+    pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+
+    def columns(top: float) -> list[Frame]:
+        return [Frame(_MARGIN + i * (column + _GAP), _BOTTOM, column, top, id=f"kolom{i}", **pad) for i in (0, 1)]
+
+    header = Frame(_MARGIN, height - _MARGIN - _HEADER_HEIGHT, inner, _HEADER_HEIGHT, id="kop", **pad)
+    return [header, *columns(body - _HEADER_HEIGHT - 4 * mm)], columns(body)
+
+
 def render_pdf(folder: Folder, *, compress: bool = True) -> bytes:
     """The folder as A4 PDF bytes. `compress=False` leaves page text readable in the raw file (tests)."""
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    first, later = _frames()
+    doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=_MARGIN,
         rightMargin=_MARGIN,
         topMargin=_MARGIN,
-        bottomMargin=22 * mm,
+        bottomMargin=_BOTTOM,
         title=f"{folder.title} {folder.wijk}",
         author=folder.gemeente,
         subject=folder.subtitle or folder.title,
         creator="Wijkteam",
         lang="nl-NL",
         pageCompression=1 if compress else 0,
+        pageTemplates=[PageTemplate(id="eerste", frames=first), PageTemplate(id="verder", frames=later)],
     )
-    story: list[Flowable] = [_header(folder), Spacer(1, 6 * mm)]
+    story: list[Flowable] = [_header(folder), Spacer(1, 3 * mm)]
+    if folder.more_url:
+        story.append(_p(more_text(folder), _SMALL))
+    story += [NextPageTemplate("verder"), FrameBreak()]
     if not folder.groups:
         story.append(_p(_("Er staat nu geen aanbod voor deze wijk op de sociale kaart.")))
     for group in folder.groups:
-        story.append(CondPageBreak(50 * mm))
-        story.append(_p(group.title, _GROUP))
-        story.extend(_entry(entry) for entry in group.entries)
+        # A heading never ends a column: it travels with the first service under it.
+        first_entry, *rest = [_entry(entry) for entry in group.entries]
+        story.append(KeepTogether([_p(group.title, _GROUP), first_entry]))
+        story.extend(rest)
     story.extend(_contacts(folder))
     doc.build(story, canvasmaker=_numbered_canvas(folder))
     return buffer.getvalue()
