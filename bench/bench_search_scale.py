@@ -7,7 +7,7 @@
 
 For each engine and size: a database with N services of the relevance corpus (bench_search_relevance,
 bulk-inserted) and its search index (reindex_all). Then, in a fresh process, every distinct query of
-the judged relevance set plus the everyday list of bench_search_performance (~100 queries), one
+the judged relevance set plus the everyday list of bench_search_performance (87 queries), one
 warm-up round and --repeats measured rounds, each query timed as:
 
 - retrieval SQL: the exact statement search_ranked() runs (retrieval_sql_for), on Django's
