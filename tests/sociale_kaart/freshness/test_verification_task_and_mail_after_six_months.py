@@ -83,10 +83,11 @@ def test_one_mail_per_recipient_for_all_due_services(
         assert "(2 onderdelen)" in message.subject
 
 
-def test_organisation_without_partner_gets_task_but_no_mail(
+def test_organisation_without_partner_or_any_address_gets_task_but_no_mail(
     db: None, django_capture_on_commit_callbacks: Any
 ) -> None:
-    service = ServiceFactory(assured_date=LAST_CHECK)
+    # Imported organisations are mailed at their HSDS address (test_imported_organisation_...); this one has none.
+    service = ServiceFactory(assured_date=LAST_CHECK, email="", organization__email="")
     run_check("2026-11-26T06:15:00+01:00", django_capture_on_commit_callbacks)
     assert VerificationTask.objects.filter(service=service).exists()
     assert mail.outbox == []

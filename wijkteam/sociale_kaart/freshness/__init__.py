@@ -5,7 +5,9 @@ Timeline, measured from the last check (Service.assured_date, else its creation 
 
 - after WIJKTEAM_FRESHNESS_VERIFY_MONTHS (6): a VerificationTask appears on the partner's
   "Mijn aanbod" page and one mail goes to the partner's users (and Organisatie.email) with a
-  one-click "klopt nog" link per service;
+  one-click "klopt nog" link per service. An organisation without a partner account (every
+  imported one) is mailed at its own e-mail address from the HSDS data, and each service at its own
+  address; the beheerder sees the organisations nobody can be mailed at (`unreachable_organizations`);
 - after WIJKTEAM_FRESHNESS_HIDE_MONTHS (12): the service drops out of public search, page and API
   (`visibility.publicly_visible`), and shows on the worklist /werk/sociale-kaart/verouderd/.
 
@@ -30,7 +32,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import PUBLIC_STATUSES, Service
+from wijkteam.accounts.models import Role, User
+
+from ..models import PUBLIC_STATUSES, Organization, Service
 from ..models.werk import VerificationStatus, VerificationTask
 from ..visibility import (
     add_months,
@@ -94,7 +98,7 @@ def create_due_tasks(today: datetime.date | None = None) -> FreshnessRun:
     run.cancelled = _cancel_outdated_tasks()
     new_by_org: dict[str, list[int]] = defaultdict(list)
     services = due_services(today).select_related("organization").only(
-        "id", "assured_date", "created", "organization_id", "organization__organisatie_id"
+        "id", "assured_date", "created", "organization_id"
     )
     # Pairs that already have a task, in one query, so a daily run over a large kaart does one
     # insert per NEW task only.
@@ -102,13 +106,13 @@ def create_due_tasks(today: datetime.date | None = None) -> FreshnessRun:
         VerificationTask.objects.filter(service__in=due_services(today)).values_list("service_id", "checked_on")
     )
     wanted: list[VerificationTask] = []
-    org_of: dict[Any, tuple[str, bool]] = {}
+    org_of: dict[Any, str] = {}
     for service in services.iterator(chunk_size=500):
         checked_on = last_checked(service)
         if (service.pk, checked_on) in existing:
             continue
         wanted.append(VerificationTask(service_id=service.pk, checked_on=checked_on, due_on=due_on(checked_on)))
-        org_of[service.pk] = (str(service.organization_id), service.organization.organisatie_id is not None)
+        org_of[service.pk] = str(service.organization_id)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         # ignore_conflicts: a concurrent run may insert the same (service, checked_on) meanwhile.
@@ -121,13 +125,15 @@ def create_due_tasks(today: datetime.date | None = None) -> FreshnessRun:
             if (service_id, checked_on) not in keys:
                 continue
             run.created.append(pk)
-            organization_id, is_partner = org_of[service_id]
-            if is_partner:
-                new_by_org[organization_id].append(pk)
-    # Tasks whose mail never went out (the mail server was down, the worker crashed) are retried.
+            # Every organisation is mailed, partner or not; the mail task finds the addresses.
+            new_by_org[org_of[service_id]].append(pk)
+    # Tasks whose mail never went out (the mail server was down, the worker crashed) are retried;
+    # those of organisations without any address wait on the beheerder's list instead.
+    unreachable = {org.pk for org, _count in unreachable_organizations()}
     unmailed = VerificationTask.objects.filter(
-        status=VerificationStatus.OPEN, mailed_at__isnull=True, service__organization__organisatie__isnull=False
-    ).exclude(pk__in=run.created).values_list("pk", "service__organization_id")
+        status=VerificationStatus.OPEN, mailed_at__isnull=True
+    ).exclude(pk__in=run.created).exclude(service__organization_id__in=unreachable).values_list(
+        "pk", "service__organization_id")
     for pk, owner_id in unmailed:
         new_by_org[str(owner_id)].append(pk)
     run.organizations = set(new_by_org)
@@ -166,9 +172,13 @@ def _cancel_outdated_tasks() -> int:
 # --- the one-click link ------------------------------------------------------------------------
 
 
-def make_token(task: VerificationTask, *, user_id: int | None) -> str:
-    """Signed, timestamped token for the "klopt nog" link of one task (and who it was sent to)."""
-    return signing.dumps({"t": task.pk, "u": user_id}, salt=TOKEN_SALT, compress=True)
+def make_token(task: VerificationTask, *, user_id: int | None, address: str = "") -> str:
+    """Signed, timestamped token for the "klopt nog" link of one task (and who it was sent to: a
+    partner user's id, or for a general or HSDS address that address, which confirms as the assurer)."""
+    payload: dict[str, Any] = {"t": task.pk, "u": user_id}
+    if user_id is None and address:
+        payload["a"] = address
+    return signing.dumps(payload, salt=TOKEN_SALT, compress=True)
 
 
 class TokenError(Exception):
@@ -189,3 +199,72 @@ def read_token(token: str) -> dict[str, Any]:
     if not isinstance(payload, dict) or not isinstance(payload.get("t"), int):
         raise TokenError("invalid")
     return payload
+
+
+# --- who can be reached ------------------------------------------------------------------------
+
+
+def partner_addresses(organization: Organization) -> list[tuple[str, int | None]]:
+    """(address, user id) pairs of a partner organisation: its active partner users with an e-mail
+    address, then the partner organisation's general address (user id None). Empty without a partner."""
+    if organization.organisatie_id is None:
+        return []
+    found: dict[str, int | None] = {}
+    users = User.objects.filter(
+        organisatie_id=organization.organisatie_id, role=Role.PARTNER, is_active=True
+    ).exclude(email="").order_by("pk")
+    for user in users:
+        found.setdefault(user.email.strip().lower(), user.pk)
+    organisatie_email = organization.organisatie.email if organization.organisatie else ""
+    if organisatie_email:
+        found.setdefault(organisatie_email.strip().lower(), None)
+    return list(found.items())
+
+
+@dataclass(frozen=True)
+class Recipient:
+    address: str
+    user_id: int | None
+    # The tasks this address is asked about; a service's own address only hears of that service.
+    task_ids: tuple[int, ...]
+    # A partner user may edit after logging in; an HSDS address can only confirm (or reply).
+    is_partner: bool
+
+
+def recipients(organization: Organization, tasks: list[VerificationTask]) -> list[Recipient]:
+    """Who is asked about these tasks: the partner's addresses when it has any; otherwise the
+    organisation's own e-mail from the HSDS data (about all of them) and each service's e-mail
+    (about that service). One address gets one mail."""
+    every = tuple(t.pk for t in tasks)
+    partner = partner_addresses(organization)
+    if partner:
+        return [Recipient(address, user_id, every, True) for address, user_id in partner]
+    by_address: dict[str, list[int]] = {}
+    if organization.email.strip():
+        by_address[organization.email.strip().lower()] = list(every)
+    for task in tasks:
+        address = task.service.email.strip().lower()
+        if address and task.pk not in by_address.setdefault(address, []):
+            by_address[address].append(task.pk)
+    return [Recipient(address, None, tuple(ids), False) for address, ids in by_address.items()]
+
+
+def unreachable_organizations() -> list[tuple[Organization, int]]:
+    """Organisations with open "klopt dit nog?" tasks that no mail can reach, with the number of
+    such tasks: no partner address, no e-mail of their own and none on the waiting services."""
+    open_tasks = VerificationTask.objects.filter(status=VerificationStatus.OPEN)
+    organizations = Organization.objects.filter(
+        pk__in=open_tasks.values("service__organization_id")
+    ).select_related("organisatie").order_by("name", "pk")
+    with_service_address = set(
+        open_tasks.exclude(service__email="").values_list("service__organization_id", flat=True)
+    )
+    counts: dict[Any, int] = defaultdict(int)
+    for organization_id in open_tasks.values_list("service__organization_id", flat=True):
+        counts[organization_id] += 1
+    return [
+        (organization, counts[organization.pk])
+        for organization in organizations
+        if not organization.email.strip() and organization.pk not in with_service_address
+        and not partner_addresses(organization)
+    ]

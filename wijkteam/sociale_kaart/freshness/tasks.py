@@ -18,11 +18,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from wijkteam.accounts.models import Role, User
-
 from ..models import Organization
 from ..models.werk import VerificationStatus, VerificationTask
-from . import create_due_tasks, make_token
+from . import create_due_tasks, make_token, recipients
 
 log = structlog.get_logger(__name__)
 
@@ -32,23 +30,6 @@ def check_freshness_task() -> dict[str, int]:
     """Daily freshness run (see freshness.create_due_tasks)."""
     run = create_due_tasks()
     return {"created": len(run.created), "cancelled": run.cancelled, "organizations": len(run.organizations)}
-
-
-def recipients(organization: Organization) -> list[tuple[str, int | None]]:
-    """(address, user id) pairs: the partner's active users with an e-mail address, then the
-    partner organisation's general address (user id None). One address gets one mail."""
-    if organization.organisatie_id is None:
-        return []
-    found: dict[str, int | None] = {}
-    users = User.objects.filter(
-        organisatie_id=organization.organisatie_id, role=Role.PARTNER, is_active=True
-    ).exclude(email="").order_by("pk")
-    for user in users:
-        found.setdefault(user.email.strip().lower(), user.pk)
-    organisatie_email = organization.organisatie.email if organization.organisatie else ""
-    if organisatie_email:
-        found.setdefault(organisatie_email.strip().lower(), None)
-    return list(found.items())
 
 
 def _link(name: str, *args: Any) -> str:
@@ -76,19 +57,23 @@ def send_verification_mail(organization_id: str, task_ids: list[int]) -> int:
         )
         if not tasks:
             return 0
+        mailed: set[int] = set()
         with translation.override("nl"):
-            for address, user_id in recipients(organization):
+            for recipient in recipients(organization, tasks):
                 items = [
                     {
                         "service": t.service,
                         "checked_on": t.checked_on,
-                        "confirm_url": _link("sociale_kaart_werk:klopt_nog_link", make_token(t, user_id=user_id)),
+                        "confirm_url": _link("sociale_kaart_werk:klopt_nog_link",
+                                             make_token(t, user_id=recipient.user_id, address=recipient.address)),
                         "edit_url": _link("sociale_kaart_werk:service_edit", t.service_id),
                     }
                     for t in tasks
+                    if t.pk in recipient.task_ids
                 ]
                 context = {
                     "organization": organization,
+                    "is_partner": recipient.is_partner,
                     "items": items,
                     "mijn_aanbod_url": _link("sociale_kaart_werk:mijn_aanbod"),
                     "link_days": settings.WIJKTEAM_FRESHNESS_LINK_DAYS,
@@ -100,13 +85,16 @@ def send_verification_mail(organization_id: str, task_ids: list[int]) -> int:
                     subject=" ".join(subject.split()),
                     body=render_to_string("sociale_kaart/freshness/mail/verificatie.txt", context),
                     from_email=settings.DEFAULT_FROM_EMAIL,
-                    to=[address],
+                    to=[recipient.address],
                 )
                 html = render_to_string("sociale_kaart/freshness/mail/verificatie.html", context)
                 message.attach_alternative(html, "text/html")
                 message.send()
                 sent += 1
-        VerificationTask.objects.filter(pk__in=[t.pk for t in tasks]).update(mailed_at=timezone.now())
+                mailed.update(recipient.task_ids)
+        # A task nobody could be mailed about stays unmailed: it shows on the beheerder's list of
+        # organisations without an address (freshness.unreachable_organizations).
+        VerificationTask.objects.filter(pk__in=mailed).update(mailed_at=timezone.now())
     # Ids only in the log: no addresses.
     log.info("sociale_kaart.verification_mail", organization_id=organization_id, tasks=len(tasks), mails=sent)
     return sent

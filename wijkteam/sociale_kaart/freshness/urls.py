@@ -8,4 +8,5 @@ from . import views
 urlpatterns = [
     path("klopt-nog/<str:token>/", views.klopt_nog_link, name="klopt_nog_link"),
     path("verouderd/", views.verouderd, name="verouderd"),
+    path("onbereikbaar/", views.onbereikbaar, name="onbereikbaar"),
 ]

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.models import Role, User
-from wijkteam.accounts.permissions import has_role, may_maintain_sociale_kaart, may_view_verouderd_aanbod
+from wijkteam.accounts.permissions import (
+    has_role,
+    may_maintain_sociale_kaart,
+    may_merge_sociale_kaart,
+    may_view_verouderd_aanbod,
+)
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import public
@@ -22,7 +27,7 @@ from ..models.werk import VerificationStatus, VerificationTask
 from ..navigation import PAGE_SIZE, nav_context
 from ..partner import services
 from ..visibility import hide_cutoff, last_checked
-from . import TokenError, due_services, freshness_label, link_days, read_token
+from . import TokenError, due_services, freshness_label, link_days, read_token, unreachable_organizations
 
 
 @public("no login: the signed, expiring token from the mail is the permission, for one service")
@@ -44,21 +49,26 @@ def klopt_nog_link(request: HttpRequest, token: str) -> HttpResponse:
     task = VerificationTask.objects.select_related("service__organization__organisatie").filter(
         pk=payload["t"]).first()
     user = User.objects.filter(pk=payload["u"]).first() if payload.get("u") else None
-    organisatie = task.service.organization.organisatie if task else None
+    organization = task.service.organization if task else None
+    organisatie = organization.organisatie if organization else None
+    # A link sent to a partner user counts while that user still works for the organisation; one
+    # sent to a general or HSDS address (no user; every imported organisation) counts as it is.
     valid_user = user is None or (
         user.is_active and user.role == Role.PARTNER and organisatie is not None
         and user.organisatie_id == organisatie.pk
     )
-    if task is None or organisatie is None or not valid_user:
-        # The service moved to another organisation, or the recipient left: the link no longer counts.
+    if task is None or organization is None or (payload.get("u") and user is None) or not valid_user:
+        # The service was removed, or the recipient left: the link no longer counts.
         return render(request, "sociale_kaart/freshness/klopt_nog_ongeldig.html",
                       {"reason": "invalid", "link_days": link_days()}, status=400)
     service = task.service
     done = task.status != VerificationStatus.OPEN
     if request.method == "POST" and not done:
-        updated_by = user.get_username() if user is not None else f"e-maillink:{organisatie.naam}"
+        name = organisatie.naam if organisatie is not None else organization.name
+        address = str(payload.get("a") or (organisatie.email if organisatie is not None else organization.email))
+        updated_by = user.get_username() if user is not None else f"e-maillink:{name}"
         services.verify_service(service, user=user, request=request, updated_by=updated_by,
-                                assurer_email=user.email if user is not None else organisatie.email)
+                                assurer_email=user.email if user is not None else address)
         return render(request, "sociale_kaart/freshness/klopt_nog_bedankt.html", {"service": service})
     return render(request, "sociale_kaart/freshness/klopt_nog_bevestigen.html",
                   {"service": service, "task": task, "done": done, "token": token})
@@ -83,7 +93,19 @@ def verouderd(request: HttpRequest) -> HttpResponse:
     )
     can_edit = may_maintain_sociale_kaart(request.user)
     rows = [(s, *freshness_label(s), last_checked(s)) for s in page.object_list]
+    # The beheerder also hears how many organisations the "klopt dit nog?" mail cannot reach.
+    unreachable = len(unreachable_organizations()) if may_merge_sociale_kaart(request.user) else 0
     return render(request, "sociale_kaart/freshness/verouderd.html", {
         "rows": rows, "page": page, "can_edit": can_edit, "hide_cutoff": hide_cutoff(),
-        **nav_context(request),
+        "unreachable": unreachable, **nav_context(request),
     })
+
+
+@require(may_merge_sociale_kaart)
+def onbereikbaar(request: HttpRequest) -> HttpResponse:
+    """Organisations with entries waiting for "klopt dit nog?" that no mail reaches: no partner
+    account with an address, no e-mail of their own in the HSDS data, none on the waiting services.
+    The beheerder adds an address (or a partner account), or checks the entries himself."""
+    rows = unreachable_organizations()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "sociale_kaart/freshness/onbereikbaar.html", {"page": page, **nav_context(request)})
