@@ -8,14 +8,15 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from bench.bench_search_relevance import UNMATCHED_TERM
+from bench.bench_search_relevance import UNMATCHED_TERM, build
 from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.sociale_kaart.models import MappingMethod, TaxonomyTerm, TaxonomyTermMapping
 from wijkteam.sociale_kaart.search import SearchQuery, search_services
 from wijkteam.sociale_kaart.taxonomies import term_uuid
 from wijkteam.sociale_kaart.taxonomy_mapping.forms import field_name
 
-from .foreign_supplier import import_corpus, truth
+from .foreign_supplier import import_corpus, package, truth
+from .import_page import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,14 @@ def test_beheerder_maps_the_unmatched_term_and_it_survives_a_reimport(
     import_corpus(30, django_capture_on_commit_callbacks)
     assert TaxonomyTermMapping.objects.get(term=unmatched).method == MappingMethod.BEHEERDER
     assert found_under_ld13() == justitie | tagged
+
+
+def test_the_import_result_points_at_the_mapping_page(users, client_for, frozen_time,
+                                                     django_capture_on_commit_callbacks):
+    _item, page = upload(client_for(users.beheerder), "andere-leverancier.zip", package(build(10)),
+                         django_capture_on_commit_callbacks)
+    assert "1 geïmporteerde term betekent (nog) niets voor zoeken en filters." in page
+    assert f'href="{URL}"' in page
 
 
 def test_beheerder_may_override_an_automatic_mapping_and_say_none_fits(

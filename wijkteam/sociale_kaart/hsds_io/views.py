@@ -25,7 +25,8 @@ from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.forms import UtrechtFormMixin
 
-from ..models import HsdsImport
+from ..models import HsdsImport, HsdsImportStatus
+from ..taxonomy_mapping import unmapped_count
 from . import exporters
 from .services import start_import
 from .tables import TABLE_LABELS
@@ -78,7 +79,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     summary = [
         {"table": TABLE_LABELS.get(name, name), **counts} for name, counts in item.summary.items()
     ]
-    context = {"item": item, "summary": summary}
+    context = {"item": item, "summary": summary,
+               "unmapped_terms": unmapped_count() if item.status == HsdsImportStatus.DONE else 0}
     if getattr(request, "htmx", False):
         return render(request, "sociale_kaart/hsds_io/_progress.html", context)
     return render(request, "sociale_kaart/hsds_io/detail.html", context)

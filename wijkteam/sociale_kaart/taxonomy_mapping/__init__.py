@@ -81,6 +81,11 @@ def imported_terms() -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.exclude(taxonomy__slug__in=slugs)
 
 
+def unmapped_count() -> int:
+    """Imported terms nobody decided on yet (the import pages point at the mapping page then)."""
+    return imported_terms().filter(mapping__isnull=True).count()
+
+
 def _chunks(ids: list[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]

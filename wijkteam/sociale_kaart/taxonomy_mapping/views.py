@@ -20,14 +20,9 @@ from wijkteam.accounts.permissions import may_import_sociale_kaart
 
 from ..models import TaxonomyTermMapping
 from ..navigation import PAGE_SIZE, nav_context
-from . import imported_terms
+from . import imported_terms, unmapped_count
 from .forms import MappingForm, field_name
 from .services import NO_EQUIVALENT, save_mappings
-
-
-def unmapped_count() -> int:
-    """Imported terms nobody decided on yet (the import page points here when there are any)."""
-    return imported_terms().filter(mapping__isnull=True).count()
 
 
 @require(may_import_sociale_kaart)
