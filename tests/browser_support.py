@@ -9,6 +9,8 @@ in CI, where WIJKTEAM_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,6 +59,7 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     # bypass_csp lets axe-core be injected; the CSP itself is checked by the HTTP tests.
     pg = context.new_page()
     pg.set_default_timeout(10_000)
+    draw_map_offline(pg, live_server.url)
     yield pg
     context.close()
 
@@ -69,6 +72,29 @@ def page_without_js(browser: Any, live_server: Any) -> Iterator[Any]:
     pg.set_default_timeout(10_000)
     yield pg
     context.close()
+
+
+def _blank_png(size: int = 256) -> bytes:
+    """A plain grey PNG tile, the colour of the map's own background."""
+    row = b"\x00" + b"\xe8\xec\xef" * size
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * size))
+            + chunk(b"IEND", b""))
+
+
+def draw_map_offline(page: Any, own_origin: str) -> None:
+    """Answer the map's tile requests (another origin, offline here) with a blank tile, so Leaflet
+    draws the whole map as residents see it: tiles, attribution and markers, all checked by axe."""
+    tile = _blank_png()
+
+    def is_tile(url: str) -> bool:
+        return url.endswith(".png") and not url.startswith(own_origin)
+
+    page.route(is_tile, lambda route: route.fulfill(status=200, content_type="image/png", body=tile))
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

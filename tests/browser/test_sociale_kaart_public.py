@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM, assert_accessible
+from tests.browser_support import CHROMIUM, assert_accessible, draw_map_offline
 from tests.factories_sociale_kaart import (
     CostOptionFactory,
     LocationFactory,
@@ -26,9 +26,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _no_tiles(settings: Any) -> None:
-    # Tests stay offline; the map must be useful without tiles anyway.
-    settings.MAP_TILE_URL = ""
+def _tiles(settings: Any) -> None:
+    # The map is drawn with tiles, as residents see it: the page fixture answers the tile requests
+    # with a blank tile (tests stay offline), so axe checks the markers and attribution on a drawn map.
+    settings.MAP_TILE_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 
 
 @pytest.fixture
@@ -73,20 +74,21 @@ def test_results_with_map_are_accessible(page, kaart):
     markers = page.locator("#kaart .wt-kaart-marker__nummer")
     assert sorted(markers.all_inner_texts()) == ["1", "2", "3"]
     assert page.locator("#kaart").get_attribute("aria-label").startswith("Kaart met de resultaten")
+    page.wait_for_selector("#kaart .leaflet-tile-loaded")  # axe checks the drawn map
     assert_accessible(page)
 
 
 def test_map_adds_no_focus_trap(page, kaart):
     page.goto("/sociale-kaart/zoeken/?q=geld")
     page.wait_for_selector("#kaart .leaflet-marker-icon")
-    # Markers and the map pane are not tab stops: the numbered list is the keyboard route.
+    # The markers are tab stops (see test_sociale_kaart_map_keyboard_and_phone.py); the map pane is not.
     focusable = page.evaluate(
         """() => Array.from(document.querySelectorAll('#kaart *, #kaart'))
              .filter(el => el.tabIndex >= 0 && !el.disabled && el.offsetParent !== null)
              .map(el => el.className || el.tagName)"""
     )
-    assert all("leaflet-marker" not in str(c) for c in focusable)
-    assert len(focusable) <= 4  # zoom in/out and the attribution link(s)
+    assert sum("leaflet-marker" in str(c) for c in focusable) == 3
+    assert len(focusable) <= 3 + 4  # the markers, zoom in/out and the attribution link(s)
     # Tabbing from the last result goes through the map and out again.
     page.locator(".wt-result a").last.focus()
     for _ in range(len(focusable) + 1):
@@ -101,6 +103,7 @@ def test_service_page_is_accessible(page, kaart):
     assert page.locator("h1").inner_text() == "Inloop geldzaken"
     assert page.get_by_text("Maandag t/m vrijdag, 9:00\u201317:00").count() == 1
     assert page.get_by_text("Elke 1e maandag van de maand, 19:00\u201321:00").count() == 1
+    page.wait_for_selector("#kaart .leaflet-tile-loaded")  # axe checks the drawn map
     assert_accessible(page)
 
 
@@ -154,6 +157,7 @@ def test_pages_run_under_the_strict_csp(browser, live_server, kaart):
         pytest.skip("no browser")
     context = browser.new_context(locale="nl-NL", base_url=live_server.url)  # CSP enforced
     page = context.new_page()
+    draw_map_offline(page, live_server.url)
     refused: list[str] = []
     page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
     service = kaart["Inloop geldzaken"]

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Leaflet map next to a list: one marker per list item with data-lat/data-lon, numbered like the
-// list. The list is the text alternative, so the map adds no tab stops of its own (markers and the
-// map pane are not focusable; the zoom buttons are ordinary links) and it works without tiles.
+// list. The list stays the text alternative; the markers are buttons a keyboard reaches with Tab,
+// named "3. Taalcafé De Brug", and Enter opens their popup with the link (focus moves into it,
+// Escape returns to the marker). The map pane itself is no tab stop, and it works without tiles.
 (function () {
   "use strict";
 
@@ -33,10 +34,14 @@
     return L.divIcon({ className: "wt-kaart-marker", html: span, iconSize: [26, 26], iconAnchor: [13, 26], popupAnchor: [0, -26] });
   }
 
+  function label(point) {
+    return (point.number ? point.number + ". " : "") + point.name;
+  }
+
   function popup(point) {
     var box = document.createElement("div");
     var title = document.createElement(point.url ? "a" : "strong");
-    title.textContent = (point.number ? point.number + ". " : "") + point.name;
+    title.textContent = label(point);
     if (point.url) { title.href = point.url; title.className = "utrecht-link"; }
     box.appendChild(title);
     return box;
@@ -49,6 +54,9 @@
     el.hidden = false;
     el.setAttribute("data-kaart-klaar", "1");
     var map = L.map(el, { keyboard: false, scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own credit without its flag image: a plain, underlined link in the attribution
+    // line (an image inside the link left axe unable to judge link-in-text-block).
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
     var tiles = el.getAttribute("data-tiles");
     if (tiles) {
@@ -56,12 +64,31 @@
     }
     var bounds = [];
     list.forEach(function (p) {
-      var marker = L.marker([p.lat, p.lon], { icon: markerIcon(p.number), keyboard: false, title: p.name });
+      var marker = L.marker([p.lat, p.lon], { icon: markerIcon(p.number), keyboard: true, title: label(p) });
       marker.bindPopup(popup(p));
       marker.on("click", function () {
         // Show which list item the marker belongs to.
         document.querySelectorAll(".wt-result--uitgelicht").forEach(function (x) { x.classList.remove("wt-result--uitgelicht"); });
         if (p.el.classList.contains("wt-result")) { p.el.classList.add("wt-result--uitgelicht"); }
+      });
+      marker.on("popupopen", function (event) {
+        var icon = marker.getElement();
+        if (!icon || document.activeElement !== icon) { return; }
+        // Opened from the keyboard: continue in the popup, and Escape leads back to the marker.
+        var box = event.popup.getElement();
+        var link = box && box.querySelector(".leaflet-popup-content a");
+        if (link) { link.focus(); }
+        if (box && !box.hasAttribute("data-escape")) {
+          box.setAttribute("data-escape", "1");
+          box.addEventListener("keydown", function (key) {
+            if (key.key === "Escape") { marker.closePopup(); icon.focus(); }
+          });
+        }
+      });
+      marker.on("add", function () {
+        // Leaflet creates the icon once the map has a view; name the button then.
+        var icon = marker.getElement();
+        if (icon) { icon.setAttribute("aria-label", label(p)); }
       });
       marker.addTo(map);
       bounds.push([p.lat, p.lon]);
