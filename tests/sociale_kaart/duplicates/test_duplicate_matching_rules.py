@@ -36,7 +36,9 @@ def test_same_thing_spelled_differently_matches_on_name_alone(a: str, b: str) ->
 @pytest.mark.parametrize(("a", "b"), [
     ("Inloopspreekuur geldzaken", "Inloopspreekuur"),
     ("Schuldhulp", "Schuldhulpverlening"),
-    ("Koffieochtend", "Koffie-ochtend voor ouderen"),
+    ("Voedselbank", "Dierenvoedselbank"),
+    ("Amber begeleiding", "Amber woonbegeleiding"),
+    ("Huurteam", "Huurteam Voorbeeld"),
 ])
 def test_one_name_extending_the_other_needs_evidence(a: str, b: str) -> None:
     assert NAME_WITH_EVIDENCE <= name_score(a, b) < NAME_ALONE
@@ -48,6 +50,10 @@ def test_one_name_extending_the_other_needs_evidence(a: str, b: str) -> None:
     ("Taalcafé De Brug", "Taalcafé Het Anker"),
     ("Inloopspreekuur geldzaken 1", "Inloopspreekuur geldzaken 2"),
     ("Huiswerkbegeleiding", "Huiswerkklas"),
+    # An extra word naming a target group or part of town makes it another service.
+    ("Koffieochtend", "Koffie-ochtend voor ouderen"),
+    ("Schuldhulp", "Schuldhulp jongeren"),
+    ("Buurtbemiddeling", "Buurtbemiddeling Noord"),
 ])
 def test_different_things_do_not_match_even_with_evidence(a: str, b: str) -> None:
     assert name_score(a, b) < NAME_WITH_EVIDENCE

@@ -1,21 +1,42 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Finding records on the kaart that describe the same thing twice.
 
-`find_duplicates(name, address_line, postcode, phone)` compares a new or imported record with the
-services (and optionally organisations) already on the kaart, on three signals:
+`find_duplicates(name, address_line, postcode, phone, email=..., url=..., organization=...)`
+compares a new or imported record with the services (and optionally organisations) already on the
+kaart. The name is compared, and five other signals:
 
 - **name**: rapidfuzz `token_set_ratio`/`token_sort_ratio` on normalised names (lower case, accents
   and punctuation removed, Dutch filler words such as "stichting", "de", "het" dropped), and the
   ratio of the names with spaces removed, so "Taalcafé De Brug" and "Taal café de Brug" score 100,
   while "Jongerenwerk Centrum" and "Jongerenwerk Noord" stay low (see `name_score`);
+- **organisation**: the same organisation record, or organisations whose names normalise alike
+  (another supplier's package brings its own organisation rows);
 - **address**: equal after normalisation to postcode + house number (+ addition), so
   "Havenstraat 12 A, 3511 ak" equals "Havenstraat 12a, 3511AK";
-- **phone**: equal digits after +31/0031/(0) normalisation, so 030-1234567 equals +31301234567.
+- **phone**: equal digits after +31/0031/(0) normalisation, so 030-1234567 equals +31301234567;
+- **e-mail** (case-insensitive) and **website** (without scheme, "www." and trailing slash), the
+  service's own or else its organisation's.
 
-Thresholds (see `NAME_ALONE`, `NAME_WITH_EVIDENCE`): a name score of 90 or more is a match on its
-own; 70-89 only together with the same address or the same phone number. Same address or phone
-with a different name is NOT a match: one organisation offers many services from one building and
-one switchboard. The score shown is the name score plus 5 per extra signal, at most 100.
+Rules (precision first, issue 16: "X begeleiding" and "X woonbegeleiding", two organisations at two
+addresses, were flagged on name similarity alone):
+
+- a name score of `NAME_ALONE` (90) or more is a match on its own only when the names say the same
+  words, spelled or split a little differently, and say more than one word ("Taalcafé De Brug" /
+  "Taal café de Brug"). A name that extends the other ("Voedselbank" / "Dierenvoedselbank",
+  "X begeleiding" / "X woonbegeleiding") scores below NAME_ALONE, and a one-word name ("Taalcafé")
+  is what many organisations call their own, different service: both need a second signal;
+- a name score of `NAME_WITH_EVIDENCE` (70) or more with at least one other signal is a match;
+- other signals with a different name are NOT a match: one organisation offers many services from
+  one building, one switchboard, one mailbox and one website;
+- a service offered at a known address other than the record's is NOT a match, whatever the name
+  and other signals: the same name at two addresses is two branches (or two providers), and the
+  same organisation, phone or website at two addresses is one organisation's branches. Except
+  the same name from the same organisation: that is the service entered again (after a move, or by
+  a second supplier).
+
+The score shown is the name score plus 5 per extra signal, at most 100. Measured on the labelled
+pairs in tests/sociale_kaart/duplicates/labelled_records.json and on another supplier's package:
+bench/bench_duplicates_precision.py.
 
 Finding is advisory: the form asks "toch opslaan?", the importer records a `DuplicateCandidate`,
 and the beheerder decides in the worklist (merge in `services.merge_services`).
@@ -61,6 +82,16 @@ STOP_WORDS = frozenset(
     }
 )
 
+# Words that make a name about someone or somewhere else: "Schuldhulp jongeren" is not
+# "Schuldhulp", "Voedselbank Noord" not "Voedselbank" (the organisation's other services).
+QUALIFIERS = frozenset(
+    {
+        "jongeren", "jeugd", "kinderen", "kind", "ouderen", "senioren", "ouders", "volwassenen", "vrouwen",
+        "mannen", "mantelzorgers", "nieuwkomers", "statushouders", "studenten", "ondernemers", "gezinnen",
+        "noord", "oost", "zuid", "west", "centrum", "binnenstad", "noordoost", "noordwest", "zuidoost", "zuidwest",
+    }
+)
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # House number with optional addition: "12", "12a", "12 A", "12-2", "12 bis", "12-hs".
 _HOUSE_NUMBER = re.compile(r"\b(\d{1,5})(?:\s*[-/]?\s*([a-z]{1,3}|\d{1,4})\b)?", re.IGNORECASE)
@@ -83,11 +114,12 @@ def name_score(a: str, b: str) -> int:
       "Taal café", "Voedselbank" / "Voedselbnak"): the higher of token_sort_ratio and the ratio of
       the names without spaces, so 90-100.
     - One name extends the other ("Voedselbank" / "Voedselbank Utrecht", "Schuldhulp" /
-      "Schuldhulpverlening"): the mean of token_set_ratio (100 for a subset) and
-      token_sort_ratio, so the extra words count a little (typically 80-89: needs evidence).
+      "Schuldhulpverlening", "begeleiding" / "woonbegeleiding"): the mean of token_set_ratio (100
+      for a subset) and token_sort_ratio, at most NAME_ALONE - 1: it always needs evidence.
     - Both names have words of their own that differ outright ("Centrum" / "Noord", "1" / "2",
-      "De Brug" / "Het Anker"): at most DIFFERENT_CAP (60), because the names then say they are two
-      different things however alike the rest is.
+      "De Brug" / "Het Anker"), or one has a word naming a target group or part of town the other
+      lacks (QUALIFIERS: "Schuldhulp jongeren" / "Schuldhulp"): at most DIFFERENT_CAP (60),
+      because the names then say they are two different things however alike the rest is.
     """
     na, nb = normalise_name(a), normalise_name(b)
     if not na or not nb:
@@ -97,6 +129,9 @@ def name_score(a: str, b: str) -> int:
     if not only_a and not only_b:
         return 100
     sort = fuzz.token_sort_ratio(na, nb)
+    if (only_a | only_b) & QUALIFIERS:
+        # Words of one name only name a target group or part of town: another service.
+        return round(min(sort, DIFFERENT_CAP))
     if only_a and only_b:
         own_a = "".join(w for w in words_a if w in only_a)
         own_b = "".join(w for w in words_b if w in only_b)
@@ -105,12 +140,32 @@ def name_score(a: str, b: str) -> int:
             # The same words, split or spelled a little differently ("Taalcafé" / "Taal café").
             return round(max(sort, fuzz.ratio(na.replace(" ", ""), nb.replace(" ", ""))))
         if own_a in own_b or own_b in own_a:
-            # One word extends the other ("Schuldhulp" / "Schuldhulpverlening"): an extension.
-            return round((100 + sort) / 2)
+            # One word extends the other ("Schuldhulp" / "Schuldhulpverlening", "begeleiding" /
+            # "woonbegeleiding"): an extension, which needs a second signal.
+            return min(round((100 + sort) / 2), NAME_ALONE - 1)
         if own_similarity < DISTINCT_WORDS:
             return round(min(sort, DIFFERENT_CAP))
         return round(sort)
-    return round((fuzz.token_set_ratio(na, nb) + sort) / 2)
+    # One name is the other plus words ("Voedselbank" / "Voedselbank Utrecht"): needs a signal.
+    return min(round((fuzz.token_set_ratio(na, nb) + sort) / 2), NAME_ALONE - 1)
+
+
+def distinctive(name: str) -> bool:
+    """Whether a name says more than what many services are called: more than one word after
+    normalisation ("taalcafe brug", not "taalcafe")."""
+    return len(normalise_name(name).split()) > 1
+
+
+def normalise_url(url: str) -> str:
+    """"https://www.Voorbeeld.nl/taalcafe/" -> "voorbeeld.nl/taalcafe"; "" for nothing."""
+    plain = (url or "").strip().lower()
+    plain = re.sub(r"^[a-z][a-z0-9+.-]*://", "", plain)
+    plain = plain.removeprefix("www.")
+    return plain.rstrip("/")
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
 
 
 def postcode_key(postcode: str) -> str:
@@ -154,6 +209,21 @@ def normalise_phone(number: str) -> str:
     return digits if len(digits.lstrip("+")) >= 6 else ""
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Which signals besides the name agree with one candidate."""
+
+    organisation: bool = False
+    address: bool = False
+    phone: bool = False
+    email: bool = False
+    url: bool = False
+
+    @property
+    def count(self) -> int:
+        return sum((self.organisation, self.address, self.phone, self.email, self.url))
+
+
 @dataclass
 class DuplicateMatch:
     """A record on the kaart that looks like the one being entered."""
@@ -162,8 +232,15 @@ class DuplicateMatch:
     score: int
     reasons: list[str] = field(default_factory=list)
     name_score: int = 0
-    same_address: bool = False
-    same_phone: bool = False
+    evidence: Evidence = field(default_factory=Evidence)
+
+    @property
+    def same_address(self) -> bool:
+        return self.evidence.address
+
+    @property
+    def same_phone(self) -> bool:
+        return self.evidence.phone
 
     @property
     def kind(self) -> str:
@@ -178,19 +255,89 @@ class DuplicateMatch:
         return self.obj if isinstance(self.obj, Organization) else None
 
 
-def _evaluate(
-    name: str, candidate_name: str, same_address: bool, same_phone: bool
-) -> tuple[int, int, list[str]] | None:
+def _evaluate(name: str, candidate_name: str, evidence: Evidence) -> tuple[int, int, list[str]] | None:
     score_name = name_score(name, candidate_name)
-    evidence = int(same_address) + int(same_phone)
-    if score_name < NAME_ALONE and not (evidence and score_name >= NAME_WITH_EVIDENCE):
+    alone = score_name >= NAME_ALONE and distinctive(name) and distinctive(candidate_name)
+    if not alone and not (evidence.count and score_name >= NAME_WITH_EVIDENCE):
         return None
     reasons = [_("naam lijkt erop (%(score)s%%)") % {"score": score_name}]
-    if same_address:
-        reasons.append(_("zelfde adres"))
-    if same_phone:
-        reasons.append(_("zelfde telefoonnummer"))
-    return min(100, score_name + EVIDENCE_BONUS * evidence), score_name, reasons
+    for agrees, reason in (
+        (evidence.organisation, _("zelfde organisatie")),
+        (evidence.address, _("zelfde adres")),
+        (evidence.phone, _("zelfde telefoonnummer")),
+        (evidence.email, _("zelfde e-mailadres")),
+        (evidence.url, _("zelfde website")),
+    ):
+        if agrees:
+            reasons.append(reason)
+    return min(100, score_name + EVIDENCE_BONUS * evidence.count), score_name, reasons
+
+
+@dataclass
+class _Signals:
+    """The ids of the services and organisations that share each non-name signal with a record."""
+
+    address_services: set[uuid.UUID] = field(default_factory=set)
+    address_orgs: set[uuid.UUID] = field(default_factory=set)
+    phone_services: set[uuid.UUID] = field(default_factory=set)
+    phone_orgs: set[uuid.UUID] = field(default_factory=set)
+    email_services: set[uuid.UUID] = field(default_factory=set)
+    url_services: set[uuid.UUID] = field(default_factory=set)
+    org_ids: set[uuid.UUID] = field(default_factory=set)
+    org_services: set[uuid.UUID] = field(default_factory=set)
+
+    def for_service(self, sid: uuid.UUID) -> Evidence:
+        return Evidence(
+            organisation=sid in self.org_services,
+            address=sid in self.address_services,
+            phone=sid in self.phone_services,
+            email=sid in self.email_services,
+            url=sid in self.url_services,
+        )
+
+    def for_organisation(self, oid: uuid.UUID) -> Evidence:
+        return Evidence(
+            organisation=oid in self.org_ids, address=oid in self.address_orgs, phone=oid in self.phone_orgs
+        )
+
+
+def _services_with_email(email: str) -> set[uuid.UUID]:
+    """Services whose own e-mail, or else their organisation's, is `email`."""
+    wanted = normalise_email(email)
+    if not wanted:
+        return set()
+    rows = Service.objects.filter(Q(email__iexact=wanted) | Q(email="", organization__email__iexact=wanted))
+    return set(rows.values_list("id", flat=True))
+
+
+def _services_with_url(url: str) -> set[uuid.UUID]:
+    """Services whose own website, or else their organisation's, is `url` (normalised)."""
+    wanted = normalise_url(url)
+    if not wanted:
+        return set()
+    # Cheap prefilter on the host in the database; the exact comparison in Python.
+    host = wanted.split("/", 1)[0]
+    rows = Service.objects.filter(Q(url__icontains=host) | Q(url="", organization__website__icontains=host))
+    return {
+        sid for sid, own, org_site in rows.values_list("id", "url", "organization__website")
+        if normalise_url(own or org_site) == wanted
+    }
+
+
+def _organisations_like(organization: Organization | None) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    """(organisation ids, their service ids): the organisation itself and those whose names
+    normalise to the same words (another supplier's copy of the same organisation)."""
+    if organization is None:
+        return set(), set()
+    org_ids = {organization.pk}
+    normal = normalise_name(organization.name)
+    if normal:
+        first = normal.split()[0]
+        for oid, other in Organization.objects.filter(name__icontains=first).values_list("id", "name"):
+            if normalise_name(other) == normal:
+                org_ids.add(oid)
+    services = set(Service.objects.filter(organization_id__in=org_ids).values_list("id", flat=True))
+    return org_ids, services
 
 
 def _services_at_address(key: str, postcode: str) -> set[uuid.UUID]:
@@ -296,6 +443,9 @@ def find_duplicates(
     postcode: str = "",
     phone: str = "",
     *,
+    email: str = "",
+    url: str = "",
+    organization: Organization | None = None,
     exclude_id: uuid.UUID | str | None = None,
     include_organizations: bool = False,
     limit: int = MAX_MATCHES,
@@ -307,8 +457,11 @@ def find_duplicates(
     if not normalise_name(name):
         return []
     key = address_key(address_line, postcode)
-    at_address = _services_at_address(key, postcode)
-    phone_services, phone_orgs = _ids_with_phone(phone)
+    signals = _Signals(address_services=_services_at_address(key, postcode))
+    signals.phone_services, signals.phone_orgs = _ids_with_phone(phone)
+    signals.email_services = _services_with_email(email)
+    signals.url_services = _services_with_url(url)
+    signals.org_ids, signals.org_services = _organisations_like(organization)
 
     if names is not None:
         pairs: Iterable[tuple[uuid.UUID, str]] = names.similar(name)
@@ -316,32 +469,59 @@ def find_duplicates(
         # Names of all services in one narrow query; rapidfuzz compares some thousands in milliseconds.
         pairs = _scan_candidates().values_list("id", "name").iterator(chunk_size=2000)
     excluded = uuid.UUID(str(exclude_id)) if exclude_id is not None else None
-    matches: list[DuplicateMatch] = []
+    found: list[tuple[uuid.UUID, tuple[int, int, list[str]], Evidence]] = []
     for sid, candidate_name in pairs:
         if sid == excluded:
             continue
-        result = _evaluate(name, candidate_name, sid in at_address, sid in phone_services)
+        evidence = signals.for_service(sid)
+        result = _evaluate(name, candidate_name, evidence)
         if result is not None:
-            matches.append(DuplicateMatch(
-                obj=Service(id=sid), score=result[0], reasons=result[2], name_score=result[1],
-                same_address=sid in at_address, same_phone=sid in phone_services,
-            ))
+            found.append((sid, result, evidence))
+    # The same name from the same organisation stays a match wherever it is (a service entered
+    # again after a move, or a second supplier's copy with another address).
+    placed_apart = [
+        sid for sid, result, evidence in found if not evidence.address and not _same_name_and_owner(result, evidence)
+    ]
+    elsewhere = _located_elsewhere(key, placed_apart)
+    matches = [_match(Service(id=sid), result, evidence) for sid, result, evidence in found if sid not in elsewhere]
     if include_organizations:
-        orgs_at_address = _organizations_at_address(key, postcode)
+        signals.address_orgs = _organizations_at_address(key, postcode)
         organizations = Organization.objects.all()
         if exclude_id is not None:
             organizations = organizations.exclude(id=exclude_id)
         for oid, candidate_name in organizations.values_list("id", "name").iterator(chunk_size=2000):
-            result = _evaluate(name, candidate_name, oid in orgs_at_address, oid in phone_orgs)
+            if organization is not None and oid == organization.pk:
+                continue
+            evidence = signals.for_organisation(oid)
+            result = _evaluate(name, candidate_name, evidence)
             if result is not None:
-                matches.append(DuplicateMatch(
-                    obj=Organization(id=oid), score=result[0], reasons=result[2], name_score=result[1],
-                    same_address=oid in orgs_at_address, same_phone=oid in phone_orgs,
-                ))
+                matches.append(_match(Organization(id=oid), result, evidence))
     matches.sort(key=lambda m: (-m.score, str(m.obj.pk)))
     matches = matches[:limit]
     _load_objects(matches)
     return matches
+
+
+def _same_name_and_owner(result: tuple[int, int, list[str]], evidence: Evidence) -> bool:
+    return result[1] == 100 and evidence.organisation
+
+
+def _located_elsewhere(key: str, service_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of `service_ids` that are offered at a known address other than `key`: a branch
+    elsewhere, not the same service, however alike the names ("Maaltijdservice Noord" of two
+    providers at two addresses). Unknown on either side (no address, an online service) says
+    nothing."""
+    if not key or not service_ids:
+        return set()
+    rows = Address.objects.filter(location__service_at_locations__service_id__in=service_ids).values_list(
+        "location__service_at_locations__service_id", "address_1", "postal_code"
+    )
+    return {sid for sid, line, code in rows if address_key(line, code)}
+
+
+def _match(obj: Service | Organization, result: tuple[int, int, list[str]], evidence: Evidence) -> DuplicateMatch:
+    score, score_name, reasons = result
+    return DuplicateMatch(obj=obj, score=score, reasons=reasons, name_score=score_name, evidence=evidence)
 
 
 def _load_objects(matches: list[DuplicateMatch]) -> None:
@@ -358,23 +538,42 @@ def _load_objects(matches: list[DuplicateMatch]) -> None:
             match.obj = found
 
 
-def service_signals(service: Service) -> tuple[str, str, str]:
-    """(address_line, postcode, phone) of an existing service, for comparing it with others."""
+@dataclass(frozen=True)
+class ServiceSignals:
+    """What an existing service is compared on besides its name."""
+
+    address_line: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    url: str = ""
+
+
+def service_signals(service: Service) -> ServiceSignals:
+    """Address, phone, e-mail and website of an existing service, for comparing it with others
+    (e-mail and website: its own, else its organisation's)."""
     address = (
         Address.objects.filter(location__service_at_locations__service=service).order_by("created").first()
     )
     phone = service.phones.order_by("created").values_list("number", flat=True).first() or ""
-    if address is None:
-        return "", "", phone
-    return address.address_1, address.postal_code, phone
+    organization = service.organization
+    return ServiceSignals(
+        address_line=address.address_1 if address is not None else "",
+        postcode=address.postal_code if address is not None else "",
+        phone=phone,
+        email=service.email or organization.email,
+        url=service.url or organization.website,
+    )
 
 
 def find_duplicates_of(
     service: Service, *, limit: int = MAX_MATCHES, names: NameIndex | None = None
 ) -> list[DuplicateMatch]:
-    address_line, postcode, phone = service_signals(service)
+    signals = service_signals(service)
     return find_duplicates(
-        service.name, address_line, postcode, phone, exclude_id=service.id, limit=limit, names=names
+        service.name, signals.address_line, signals.postcode, signals.phone,
+        email=signals.email, url=signals.url, organization=service.organization,
+        exclude_id=service.id, limit=limit, names=names,
     )
 
 
@@ -421,6 +620,8 @@ def scan_for_duplicates(
     """
     if services is None:
         services = Service.objects.filter(status__in=PUBLIC_STATUSES, merged_into__isnull=True)
+    if isinstance(services, QuerySet):
+        services = services.select_related("organization")  # compared on its organisation too
     names = NameIndex(_scan_candidates().values_list("id", "name").iterator(chunk_size=2000))
     for service in services:
         record_candidates(service, find_duplicates_of(service, names=names), source=source)

@@ -79,7 +79,10 @@ def service_create(request: HttpRequest) -> HttpResponse:
     matches: list[duplicates.DuplicateMatch] = []
     if request.method == "POST" and form.is_valid():
         data = form.service_input()
-        matches = duplicates.find_duplicates(data.fields["name"], phone=data.phone or "")
+        matches = duplicates.find_duplicates(
+            data.fields["name"], phone=data.phone or "", email=data.fields.get("email") or "",
+            url=data.fields.get("url") or "", organization=form.cleaned_data["organization"],
+        )
         if matches and not form.cleaned_data.get("confirm_duplicate"):
             # Ask before saving: "Lijkt op: … — toch opslaan?"
             return render(request, "sociale_kaart/partner/service_form.html", {
