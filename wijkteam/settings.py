@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wijkteam.accounts",
     "wijkteam.audit",
     "wijkteam.huishoudens",
+    "wijkteam.vroegsignalering",
     "wijkteam.privacy",
     "wijkteam.sociale_kaart",
     "wijkteam.demo",
