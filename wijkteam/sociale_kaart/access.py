@@ -15,7 +15,7 @@ import uuid
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from wijkteam.accounts.decorators import deny
 from wijkteam.accounts.models import Role
@@ -64,8 +64,6 @@ def get_service_for_edit(request: HttpRequest, pk: uuid.UUID | str) -> Service:
     service = services_editable_by(request.user).select_related("organization").filter(pk=pk).first()
     if service is None:
         if has_role(request.user, Role.BEHEERDER):
-            from django.http import Http404
-
             raise Http404
         raise _deny(request, "sociale_kaart.service", pk)
     return service
@@ -75,8 +73,6 @@ def get_location_for_edit(request: HttpRequest, pk: uuid.UUID | str) -> Location
     location = locations_editable_by(request.user).select_related("organization").filter(pk=pk).first()
     if location is None:
         if has_role(request.user, Role.BEHEERDER):
-            from django.http import Http404
-
             raise Http404
         raise _deny(request, "sociale_kaart.location", pk)
     return location

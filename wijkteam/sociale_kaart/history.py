@@ -15,6 +15,7 @@ hsds_io/services.py); saves made elsewhere (the admin) are recorded with `snapsh
 from __future__ import annotations
 
 import datetime
+import importlib
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -176,8 +177,6 @@ def reindex_on_commit(service_id: uuid.UUID) -> None:
 def _search_reindexer() -> Any:
     """`search.reindex_service` when the search module offers it (looked up lazily: the search
     module imports models, and may not be installed in a slimmed-down deployment)."""
-    import importlib
-
     for module_name in (f"{__package__}.search", f"{__package__}.search.indexing"):
         try:
             module = importlib.import_module(module_name)

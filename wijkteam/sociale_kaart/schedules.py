@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
@@ -281,8 +281,6 @@ class ScheduleRule:
 
 
 def _replace_last(rule: ScheduleRule, last: dt.date) -> ScheduleRule:
-    from dataclasses import replace
-
     return replace(rule, last=last)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from .services import run_import
+
 
 @task(queue_name="import")
 def run_hsds_import(import_id: int) -> None:
-    from .services import run_import
-
     run_import(import_id)
