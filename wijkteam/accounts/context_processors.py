@@ -20,4 +20,5 @@ def wijkteam(request: HttpRequest) -> dict[str, Any]:
         "may_maintain_sociale_kaart": permissions.may_maintain_sociale_kaart(user),
         "may_view_verouderd_aanbod": permissions.may_view_verouderd_aanbod(user),
         "may_import_sociale_kaart": permissions.may_import_sociale_kaart(user),
+        "may_merge_sociale_kaart": permissions.may_merge_sociale_kaart(user),
     }
