@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Partners edit the opening times of all their services: the shapes the demo and HSDS publishers
 use (several days, every other week, 2nd and 4th Friday, the 15th, a season, a counted series, "op
-afspraak") open in the form, and saving one unchanged leaves it exactly as it was."""
+afspraak", a night until the next morning) open in the form, and saving one unchanged leaves it exactly as it was."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ SHAPES: list[dict[str, Any]] = [
     {"freq": "WEEKLY", "byday": "MO,TH", "valid_from": dt.date(2027, 3, 1), "valid_to": dt.date(2027, 5, 31)},
     {"freq": "WEEKLY", "byday": "WE", "dtstart": dt.date(2026, 12, 16), "count": 6},
     {"freq": "WEEKLY", "byday": "TH", "attending_type": "op afspraak"},
+    # Night shelter: open until the next morning.
+    {"freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": dt.time(21), "closes_at": dt.time(9)},
 ]
 
 
@@ -74,3 +76,15 @@ def test_every_other_week_needs_a_first_day(users: Any, own_service: Service, cl
     assert client.post(url, data).status_code == 302
     saved = Schedule.objects.get(service=own_service)
     assert (saved.freq, saved.interval, saved.byday, saved.dtstart) == ("WEEKLY", 2, "TU", dt.date(2026, 12, 8))
+
+
+def test_overnight_needs_the_box_ticked(users: Any, own_service: Service, client_for: Any) -> None:
+    client = client_for(users.partner)
+    url = reverse("sociale_kaart_werk:schedules_edit", args=[own_service.pk])
+    data = browser_post(client.get(url).content.decode())
+    data.update({"tijd-0-day": ["SA"], "tijd-0-opens_at": "21:00", "tijd-0-closes_at": "09:00"})
+    assert "Kies dan „Open tot de volgende dag”." in client.post(url, data).content.decode()
+    data["tijd-0-overnight"] = "on"
+    assert client.post(url, data).status_code == 302
+    saved = Schedule.objects.get(service=own_service)
+    assert (saved.opens_at, saved.closes_at) == (dt.time(21), dt.time(9))

@@ -66,7 +66,7 @@ def test_weekly_and_monthly_rules(users: Any, own_service: Service, client_for: 
     assert metadata_rows(resource_id=weekly.pk, last_action_type="update") == {
         ("schedule", "update", "closes_at", "12:00", "13:00", "partner"),
         # The rule in words follows the hours, for HSDS readers that only show the description.
-        ("schedule", "update", "description", "Elke dinsdag, 9:00–12:00.", "Elke dinsdag, 9:00–13:00.",
+        ("schedule", "update", "description", "Elke dinsdag, 9:00\u201312:00.", "Elke dinsdag, 9:00\u201313:00.",
          "partner"),
     }
     assert ("schedule", "delete", "byday", "2TU", "", "partner") in metadata_rows(resource_id=monthly.pk)

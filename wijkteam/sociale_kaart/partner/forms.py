@@ -392,7 +392,8 @@ ATTENDING_CHOICES = [
 _BYDAY = re.compile(r"^(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)$")
 _WEEK_VALUES = {value for value, _label in WEEK_CHOICES}
 # What a new row must have before it counts as filled in: an untouched "(nieuw)" row is skipped.
-_CONTENT_FIELDS = ("week", "day", "monthday", "opens_at", "closes_at", "valid_from", "valid_to", "notes")
+_CONTENT_FIELDS = ("week", "day", "monthday", "opens_at", "closes_at", "overnight", "valid_from", "valid_to",
+                   "notes")
 
 
 def editable_rule(schedule: Schedule) -> dict[str, Any] | None:
@@ -406,7 +407,7 @@ def editable_rule(schedule: Schedule) -> dict[str, Any] | None:
         return None
     if schedule.byweekno or schedule.byyearday or schedule.opens_at is None or schedule.closes_at is None:
         return None
-    if schedule.location_id or schedule.service_at_location_id or schedule.closes_at <= schedule.opens_at:
+    if schedule.location_id or schedule.service_at_location_id or schedule.closes_at == schedule.opens_at:
         return None
     rule = ScheduleRule.parse(schedule)
     if not rule.understood:
@@ -448,6 +449,7 @@ def editable_rule(schedule: Schedule) -> dict[str, Any] | None:
         "week": sorted(weeks, key=lambda w: int(w) % 10), "day": days,
         "monthday": ", ".join(str(n) for n in sorted(monthdays)),
         "opens_at": schedule.opens_at, "closes_at": schedule.closes_at,
+        "overnight": schedule.closes_at < schedule.opens_at,
         "valid_from": max(starts) if starts else None, "valid_to": rule.last,
         "attending_type": schedule.attending_type if schedule.attending_type in dict(ATTENDING_CHOICES) else "",
         "notes": schedule.notes,
@@ -480,6 +482,10 @@ class ScheduleForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
                                                                                 format="%H:%M"))
     closes_at = forms.TimeField(label=gettext_lazy("Tot"), widget=forms.TimeInput(attrs={"type": "time"},
                                                                                  format="%H:%M"))
+    overnight = forms.BooleanField(
+        label=gettext_lazy("Open tot de volgende dag"), required=False,
+        help_text=gettext_lazy("Bijvoorbeeld nachtopvang van 21:00 tot 9:00."),
+    )
     valid_from = forms.DateField(
         label=gettext_lazy("Vanaf"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -538,8 +544,16 @@ class ScheduleForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
         if freq == BIWEEKLY and not cleaned.get("valid_from"):
             self.add_error("valid_from", _("Kies bij „Vanaf” de eerste dag, dan weten we welke weken het is."))
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
-        if isinstance(opens, datetime.time) and isinstance(closes, datetime.time) and closes <= opens:
-            self.add_error("closes_at", _("De tijd bij „Tot” moet later zijn dan de tijd bij „Van”."))
+        overnight = bool(cleaned.get("overnight"))
+        if isinstance(opens, datetime.time) and isinstance(closes, datetime.time) and (
+            closes == opens or (closes < opens) != overnight
+        ):
+            if overnight:
+                self.add_error("closes_at", _("Bij „Open tot de volgende dag” moet de tijd bij „Tot” vroeger zijn "
+                                              "dan de tijd bij „Van”."))
+            else:
+                self.add_error("closes_at", _("De tijd bij „Tot” moet later zijn dan de tijd bij „Van”. Is het open "
+                                              "tot de volgende dag? Kies dan „Open tot de volgende dag”."))
         start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
         if start and end and end < start:
             self.add_error("valid_to", _("De datum bij „Tot en met” moet na de datum bij „Vanaf” liggen."))
