@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("wijkteam.core.urls")),
     path("", include("wijkteam.accounts.urls")),
     path("werk/", include("wijkteam.huishoudens.urls")),
+    path("werk/vroegsignalering/", include("wijkteam.vroegsignalering.urls")),
     path("werk/", include("wijkteam.privacy.urls")),
     path("api/hsds/", include("wijkteam.sociale_kaart.api.urls")),
     path("sociale-kaart/", include("wijkteam.sociale_kaart.public.urls")),

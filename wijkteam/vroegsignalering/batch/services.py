@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one write path of a batch upload: store the file, then (in the background) check it and store its signals.
+
+`start_upload` keeps the file (under VAR_DIR) and queues `run_upload`. That runs two passes over the
+streamed file:
+
+1. check every row (`rows.validate_row`); each problem becomes an `UploadFout` (row, column, value,
+   Dutch message). A file missing a required column is refused here, before anything is written.
+2. store the valid rows in **one transaction** through the bulk write path (`bulk.SignalBulkIngest`):
+   matched to households, repeats skipped, zaken grouped, classified.
+
+The file is deleted afterwards: its personal data now live in the signals, and the error report in the
+UploadFout rows. Progress: the checking pass is visible as it goes; while storing, PostgreSQL reports
+through a second connection, SQLite (one writer) shows the count at commit.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import structlog
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connection, connections, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkteam.accounts.models import User
+from wijkteam.audit.models import Action
+from wijkteam.audit.services import record
+
+from ..models import UPLOAD_TRANSITIONS, Bron, Upload, UploadFout, UploadStatus, UploadStatusHistorie
+from .bulk import SignalBulkIngest
+from .reader import RefusedFile, open_signal_file
+from .rows import validate_row
+
+log = structlog.get_logger(__name__)
+
+ERROR_BATCH = 1000
+SYSTEM = "vroegsignalering-upload"
+
+
+def _set_status(upload: Upload, naar: UploadStatus, **fields: Any) -> None:
+    if naar not in UPLOAD_TRANSITIONS[upload.status]:
+        raise ValueError(f"upload {upload.pk}: {upload.status} -> {naar} is not allowed")
+    UploadStatusHistorie.objects.create(upload=upload, van=upload.status, naar=naar, tijdstip=timezone.now())
+    upload.status = naar
+    for name, value in fields.items():
+        setattr(upload, name, value)
+    upload.save(update_fields=["status", *fields])
+
+
+def start_upload(*, file: UploadedFile, user: User, request: HttpRequest | None = None) -> Upload:
+    """Keep the file and queue its processing; the caller shows the report page."""
+    from .tasks import run_signal_upload
+
+    with transaction.atomic():
+        upload = Upload(bestandsnaam=(file.name or "")[:255], geupload_door=user,
+                        team=user.teams.order_by("pk").first())
+        # A random name on disk: the partner's file name may contain anything.
+        upload.bestand.save(f"{uuid.uuid4().hex}.csv", file, save=False)
+        upload.save()
+        UploadStatusHistorie.objects.create(upload=upload, van="", naar=UploadStatus.WACHTRIJ, tijdstip=timezone.now())
+        record(request, Action.CREATE, obj=upload, user=user)
+        pk = upload.pk
+        transaction.on_commit(lambda: run_signal_upload.enqueue(pk))
+    log.info("signal_upload_queued", upload_id=pk)
+    return upload
+
+
+class _Progress:
+    """Writes rijen_gedaan at most twice a second; inside the storing transaction through a side connection."""
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
+        self.side_connection = False
+        self._last = 0.0
+        self._side: Any = None
+
+    def __call__(self, done: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < 0.5:
+            return
+        self._last = now
+        if not self.side_connection:
+            Upload.objects.filter(pk=self.pk).update(rijen_gedaan=done)
+            return
+        if connection.vendor != "postgresql":
+            return
+        try:
+            if self._side is None:
+                self._side = connections.create_connection("default")
+            with self._side.cursor() as cursor:
+                cursor.execute(f"UPDATE {Upload._meta.db_table} SET rijen_gedaan = %s WHERE id = %s",  # noqa: S608
+                               [done, self.pk])
+        except Exception:  # progress is a courtesy; it never breaks the upload
+            log.warning("signal_upload_progress_failed", upload_id=self.pk)
+
+    def close(self) -> None:
+        if self._side is not None:
+            self._side.close()
+            self._side = None
+
+
+def run_upload(upload_id: int) -> Upload | None:
+    """Process a queued upload (the background task); returns it in its final status."""
+    upload = Upload.objects.filter(pk=upload_id).first()
+    if upload is None or upload.status != UploadStatus.WACHTRIJ:
+        return upload
+    progress = _Progress(upload.pk)
+    try:
+        _run(upload, Path(upload.bestand.path), progress)
+    except Exception:
+        log.exception("signal_upload_failed", upload_id=upload.pk)
+        upload.refresh_from_db()
+        if upload.status in (UploadStatus.WACHTRIJ, UploadStatus.CONTROLEREN, UploadStatus.OPSLAAN):
+            _set_status(upload, UploadStatus.MISLUKT, klaar_op=timezone.now(), weigering=_(
+                "Er ging iets mis bij het verwerken; er is niets opgeslagen. Probeer het opnieuw of neem contact "
+                "op met de leverancier."))
+    finally:
+        progress.close()
+        _delete_file(upload)
+    return upload
+
+
+def ingest_path(upload: Upload, path: Path) -> Upload:
+    """Run both passes on a file already on disk (the benchmark and tests of the reader use this)."""
+    progress = _Progress(upload.pk)
+    try:
+        _run(upload, path, progress)
+    finally:
+        progress.close()
+    return upload
+
+
+def _run(upload: Upload, path: Path, progress: _Progress) -> None:
+    _set_status(upload, UploadStatus.CONTROLEREN)
+    try:
+        signal_file = open_signal_file(path)
+    except RefusedFile as refused:
+        _set_status(upload, UploadStatus.GEWEIGERD, weigering=str(refused), klaar_op=timezone.now())
+        return
+    today = timezone.localdate()
+
+    # Pass 1: check every row; errors are stored as they are found (bounded batches, not a list of all).
+    total = invalid = 0
+    errors: list[UploadFout] = []
+    for raw in signal_file.rows():
+        total += 1
+        if raw.undecodable:
+            errors.append(UploadFout(upload=upload, rij=raw.number, kolom="", waarde="", melding=_(
+                "Deze regel bevat tekens die niet te lezen zijn (geen UTF-8 of Windows-1252).")))
+            invalid += 1
+        else:
+            row, problems = validate_row(raw.values, today=today)
+            if row is None:
+                invalid += 1
+                errors.extend(UploadFout(upload=upload, rij=raw.number, kolom=p.kolom, waarde=p.waarde,
+                                         melding=p.melding) for p in problems)
+        if len(errors) >= ERROR_BATCH:
+            UploadFout.objects.bulk_create(errors)
+            errors = []
+        progress(total)
+    UploadFout.objects.bulk_create(errors)
+    _set_status(upload, UploadStatus.OPSLAAN, rijen_totaal=total, rijen_gedaan=0, ongeldig=invalid,
+                codering=signal_file.encoding_label[:20], scheidingsteken=signal_file.delimiter)
+
+    # Pass 2: the same stream again; only valid rows are written, all in one transaction.
+    progress.side_connection = True
+    with transaction.atomic():
+        writer = SignalBulkIngest(upload, system=SYSTEM, bron=Bron.BESTAND)
+        for done, raw in enumerate(signal_file.rows(), start=1):
+            if not raw.undecodable:
+                row, _problems = validate_row(raw.values, today=today)
+                if row is not None:
+                    writer.add(raw.number, row)
+            progress(done)
+        counts = writer.finish()
+    progress.side_connection = False
+    _set_status(upload, UploadStatus.KLAAR, rijen_gedaan=total, nieuw=counts.nieuw, herhaald=counts.herhaald,
+                werklijst=counts.werklijst, klaar_op=timezone.now())
+    log.info("signal_upload_done", upload_id=upload.pk, rows=total, new=counts.nieuw, repeats=counts.herhaald,
+             invalid=invalid)
+
+
+def _delete_file(upload: Upload) -> None:
+    if upload.bestand:
+        try:
+            upload.bestand.delete(save=False)
+        except OSError:
+            log.warning("signal_upload_file_not_deleted", upload_id=upload.pk)
+        Upload.objects.filter(pk=upload.pk).update(bestand="")

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Vroegsignalering's staff pages; included at /werk/vroegsignalering/."""
+
+from django.urls import path
+
+from .batch import views as batch
+
+app_name = "vroegsignalering"
+urlpatterns = [
+    path("uploads/", batch.upload_index, name="upload_index"),
+    path("uploads/sjabloon.csv", batch.upload_template, name="upload_template"),
+    path("uploads/<int:pk>/", batch.upload_detail, name="upload_detail"),
+    path("uploads/<int:pk>/fouten.csv", batch.upload_errors_csv, name="upload_errors_csv"),
+]
