@@ -9,8 +9,9 @@ second text signal, engine-independent: the IDF-weighted share of the query's wo
 service's name. Then:
 
     text      = 0.5 · engine score / best + 0.5 · name coverage
-    relevance = (0.55 · text + 0.35 · share of detected levensdomeinen the service carries
+    relevance = (0.55 · text + 0.35 · s · share of detected levensdomeinen the service carries
                  + 0.10 · share of detected soorten/doelgroepen) / sum of the weights in play
+    (s: how surely the words name a levensdomein, 1 for a word or phrase, 0.5 for a compound piece)
     score     = relevance · (1 - 0.25 · d / (d + 2 km))       (only when a place is given)
 
 Distance orders within similar relevance and never pushes the right service down: at most a
@@ -164,7 +165,11 @@ def rank(
     domain_tokens = [(code, f" {code} ") for code in understanding.domains]
     filter_tokens = [(code, f" {code} ") for code in filter_domains if code not in understanding.domains]
 
-    active = (TEXT_WEIGHT if has_text else 0.0) + (DOMAIN_WEIGHT if domain_total else 0.0)
+    # A levensdomein named only through a piece of a compound ("taalcafe" -> taal -> LD12, weight
+    # 0.5) counts for less than one a word or phrase names ("huur betalen" -> LD01): sharing it
+    # alone makes a weak match for "taalcafe", a fitting one for "ik kan mijn huur niet betalen".
+    domain_weight = DOMAIN_WEIGHT * min(1.0, max((w for _c, w in domain_weights), default=0.0))
+    active = (TEXT_WEIGHT if has_text else 0.0) + (domain_weight if domain_total else 0.0)
     active += OTHER_WEIGHT if other_total else 0.0
 
     ranked: list[tuple[float, float, int, Ranked]] = []
@@ -181,7 +186,7 @@ def rank(
                     text = NAME_SHARE * covered / word_total + (1 - NAME_SHARE) * text
                 total += TEXT_WEIGHT * text
             if domain_total:
-                total += DOMAIN_WEIGHT * sum(w for c, w in domain_weights if c in codes) / domain_total
+                total += domain_weight * sum(w for c, w in domain_weights if c in codes) / domain_total
             if other_total:
                 total += OTHER_WEIGHT * sum(w for c, w in other_weights if c in codes) / other_total
             relevance = total / active
