@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps as global_apps
 from django.apps.registry import Apps
 from django.db import transaction
 
@@ -58,8 +59,6 @@ def load_taxonomies(apps: Apps | None = None) -> LoadResult:
     called from a migration, so the historical models are used.
     """
     if apps is None:
-        from django.apps import apps as global_apps
-
         apps = global_apps
     taxonomy_model = apps.get_model("sociale_kaart", "Taxonomy")
     term_model = apps.get_model("sociale_kaart", "TaxonomyTerm")

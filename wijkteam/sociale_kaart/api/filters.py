@@ -27,6 +27,7 @@ from wijkteam.gebieden.postcodes import try_normalise_postcode
 from .. import geocoding
 from ..hsds_io.values import ValueProblem, parse_datetime
 from ..models import Attribute, Location, Service, ServiceArea, ServiceAtLocation
+from ..search import CANDIDATES, SearchQuery, ranked_service_ids
 from ..taxonomy_mapping import term_q
 
 M = TypeVar("M", bound=Model)
@@ -174,7 +175,6 @@ def search_window(text: str, *, limit: int) -> tuple[list[uuid.UUID], int]:
 
     At least CANDIDATES ids are ranked whatever `limit` is, so the first page orders its services
     exactly as the public search page does (which re-ranks that many best text matches)."""
-    from ..search import CANDIDATES, SearchQuery, ranked_service_ids
 
     limit = max(0, min(limit, SEARCH_MAX_HITS))
     ids, total = ranked_service_ids(SearchQuery(text=text), limit=max(limit, CANDIDATES))
@@ -238,10 +238,6 @@ def ranking(request: HttpRequest) -> list[uuid.UUID] | None:
 # --- Postcode and distance -----------------------------------------------------------------------
 
 
-def normalise_postcode(raw: str) -> str:
-    return try_normalise_postcode(raw, allow_pc4=True) or " ".join(raw.upper().split())
-
-
 def postcode_to_point(postcode: str) -> tuple[float, float] | None:
     """(latitude, longitude) of a postcode, from the kaart's geocoding (local addresses first)."""
     return geocoding.postcode_to_point(postcode)
@@ -284,7 +280,8 @@ def place(request: HttpRequest) -> Place | None:
     point = postcode_to_point(postcode)
     if point is None:
         raise ApiError(_("postcode '%(postcode)s' is onbekend") % {"postcode": postcode[:10]}, status=400)
-    return Place(normalise_postcode(postcode), point, max_km)
+    # Placed on the map, so it is a valid PC6 or PC4.
+    return Place(try_normalise_postcode(postcode, allow_pc4=True) or postcode, point, max_km)
 
 
 def _locations_near(where: Place) -> dict[uuid.UUID, float]:

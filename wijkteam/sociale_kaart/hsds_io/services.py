@@ -105,7 +105,7 @@ def import_path(path: Path, **kwargs: Any) -> ImportResult:
 
 def start_import(*, data: bytes, filename: str, user: Any) -> HsdsImport:
     """Store the upload and queue its import; the caller shows the progress page."""
-    from .tasks import run_hsds_import
+    from .tasks import run_hsds_import  # cycle: the task module imports run_import from here
 
     try:
         kind = detect_format(data, filename)

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ..duplicates import find_duplicates
 from ..models import HSDS_MODELS, TaxonomyTerm
 from .problems import Problem
 from .readers import RawData, RawRow
@@ -238,7 +239,6 @@ def _check_duplicates(rows: dict[str, list[Record]]) -> list[Problem]:
     A warning, not an error: two buurthuizen may run a "Taalcafé" each. After the import the new
     services also go on the beheerder's duplicates worklist (see hsds_io.services.import_raw).
     """
-    from wijkteam.sociale_kaart.duplicates import find_duplicates
 
     phones: dict[uuid.UUID, str] = {}
     for phone in rows.get("phone", []):

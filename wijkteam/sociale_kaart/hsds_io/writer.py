@@ -19,6 +19,7 @@ import structlog
 from django.db import models, transaction
 from django.utils import timezone
 
+from .. import search
 from ..models import HSDS_MODELS, Attribute, HsdsExternalReference, HsdsModel, Service, ServiceAtLocation
 from .tables import IMPORT_ORDER, table
 from .validation import CHUNK, Checked, Record
@@ -205,20 +206,7 @@ def _reindex_on_commit(service_ids: set[uuid.UUID]) -> None:
 
     def run() -> None:
         try:
-            from .. import search
-        except ImportError:  # pragma: no cover - the search module ships with the kaart
-            return
-        try:
-            bulk = getattr(search, "reindex_services", None)
-            single = getattr(search, "reindex_service", None)
-            everything = getattr(search, "reindex_all", None)
-            if callable(bulk):
-                bulk(ids)
-            elif callable(single):
-                for service in Service.objects.filter(id__in=ids):
-                    single(service)
-            elif callable(everything):
-                everything()
+            search.reindex_services(ids)
         except Exception:
             # The data is committed and search_document is rebuilt; a failing index refresh must not
             # turn a finished import into a failed one. `manage.py rebuild_search_index` repairs it.

@@ -43,19 +43,19 @@ class HsdsModel(models.Model):
 
     def hsds_attributes(self) -> models.QuerySet[Attribute]:
         """The HSDS `attribute` rows (taxonomy terms) that point at this record."""
-        from .taxonomy import Attribute
+        from .taxonomy import Attribute  # cycle: taxonomy's models subclass HsdsModel from this module
 
         return Attribute.objects.filter(link_id=self.id, link_entity=self.hsds_table)
 
     def hsds_metadata(self) -> models.QuerySet[Metadata]:
         """The HSDS `metadata` rows (change history) that point at this record."""
-        from .taxonomy import Metadata
+        from .taxonomy import Metadata  # cycle: taxonomy imports this module
 
         return Metadata.objects.filter(resource_id=self.id, resource_type=self.hsds_table)
 
     def terms(self) -> models.QuerySet[TaxonomyTerm]:
         """The taxonomy terms attached to this record through HSDS `attribute` rows."""
-        from .taxonomy import TaxonomyTerm
+        from .taxonomy import TaxonomyTerm  # cycle: taxonomy imports this module
 
         return TaxonomyTerm.objects.filter(
             attributes__link_id=self.id, attributes__link_entity=self.hsds_table
@@ -66,7 +66,7 @@ class HsdsModel(models.Model):
 
         Without `link_type`, the shipped taxonomies get their own (see LINK_TYPE_BY_TAXONOMY).
         """
-        from .taxonomy import LINK_TYPE_BY_TAXONOMY, Attribute
+        from .taxonomy import LINK_TYPE_BY_TAXONOMY, Attribute  # cycle: taxonomy imports this module
 
         if link_type is None:
             slug = term.taxonomy.slug if term.taxonomy is not None else None

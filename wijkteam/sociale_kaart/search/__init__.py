@@ -70,7 +70,9 @@ from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
+from wijkteam.sociale_kaart import geocoding, visibility
 from wijkteam.sociale_kaart.models import PUBLIC_STATUSES, Location, Schedule, Service, ServiceAtLocation
+from wijkteam.sociale_kaart.schedules import is_open_at, open_on_weekday
 
 from . import backends, vocabulary
 from .indexing import language_code, reindex_all, reindex_service, reindex_services, remove_service
@@ -317,7 +319,6 @@ def visibility_filter(*, include_hidden: bool) -> tuple[tuple[str, ...], datetim
     a filter on the index itself; tests/sociale_kaart/search/test_hidden_services.py proves the
     two agree. The editors' view (include_hidden) drops the freshness part only.
     """
-    from wijkteam.sociale_kaart import visibility
 
     statuses = tuple(sorted(str(s) for s in PUBLIC_STATUSES))
     return statuses, None if include_hidden else visibility.hide_cutoff()
@@ -328,7 +329,6 @@ def _codes(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _origin(query: SearchQuery) -> tuple[float, float] | None:
-    from wijkteam.sociale_kaart import geocoding
 
     if query.latitude is not None and query.longitude is not None:
         return float(query.latitude), float(query.longitude)
@@ -354,11 +354,6 @@ def _schedule_filter(
             return None
 
     def apply(candidates: list[backends.Candidate]) -> list[backends.Candidate]:
-        try:
-            from wijkteam.sociale_kaart.schedules import is_open_at, open_on_weekday
-        except ImportError:
-            # Without the schedule module opening times are unknown: unknown is not "open".
-            return []
         schedules = schedules_for([c.service_id for c in candidates])
         kept = []
         for candidate in candidates:

@@ -12,6 +12,7 @@ generator call reindex_services / reindex_all; `manage.py rebuild_search_index` 
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -25,7 +26,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import Truncator
 
+from wijkteam.gebieden.models import Buurt, Wijk
+
 from .. import taxonomy_mapping, visibility
+from ..api import serializers
 from ..models import (
     Accessibility,
     Address,
@@ -322,7 +326,6 @@ def _says_wheelchair_accessible(text: str) -> bool:
 
 def _areas() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """buurt code → wijk code, gemeente code → wijk codes (for service_area extents by code)."""
-    from wijkteam.gebieden.models import Buurt, Wijk
 
     buurten = dict(Buurt.objects.values_list("code", "wijk__code"))
     gemeenten: dict[str, list[str]] = defaultdict(list)
@@ -379,9 +382,6 @@ def _points(locations: list[_LocationInfo]) -> str:
 
 def _hsds_items(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """Each service as the HSDS API lists it, serialised by the API's own serializer."""
-    import json
-
-    from ..api import serializers
 
     items: dict[uuid.UUID, str] = {}
     for chunk in _chunks(service_ids):

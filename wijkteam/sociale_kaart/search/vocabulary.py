@@ -22,6 +22,7 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..models import TaxonomyTerm
 from ..taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD
 from . import backends
 from .text import DATA_DIR, compound_data, inflections, normalise, stem, stopwords, words
@@ -163,7 +164,6 @@ def invalidate() -> None:
 
 
 def load() -> Vocabulary:
-    from ..models import TaxonomyTerm
 
     vocabulary = Vocabulary()
     stem_df: Counter[str] = Counter()
