@@ -34,6 +34,7 @@ from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.sociale_kaart.freshness import make_token
 from wijkteam.sociale_kaart.models import DuplicateCandidate, HsdsImport
 from wijkteam.sociale_kaart.models.werk import DuplicateSource, VerificationTask
+from wijkteam.vroegsignalering.models import Upload
 
 from .matrix_rules import ROLES, expected_allowed
 from .url_rules import Endpoint, walk
@@ -71,6 +72,8 @@ EXAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     "sociale_kaart_werk:merge": lambda w: {"pk": w.objects["candidate"].pk},
     "sociale_kaart_werk:dismiss": lambda w: {"pk": w.objects["candidate"].pk},
     "sociale_kaart_import:detail": lambda w: {"pk": w.objects["hsds_import"].pk},
+    "vroegsignalering:upload_detail": lambda w: {"pk": w.objects["signal_upload"].pk},
+    "vroegsignalering:upload_errors_csv": lambda w: {"pk": w.objects["signal_upload"].pk},
     "admin:app_list": lambda w: {"app_label": "accounts"},
 }
 
@@ -121,6 +124,8 @@ def world(place: Any, users: Any, frozen_time: Any) -> World:
         "candidate": candidate,
         "token": make_token(task, user_id=users.partner.pk),
         "hsds_import": HsdsImport.objects.create(filename="kaart.zip", format="csv", created_by=users.beheerder),
+        "signal_upload": Upload.objects.create(bestandsnaam="signalen.csv", team=place.team_a,
+                                               geupload_door=users.teamleider, status="klaar"),
     })
 
 

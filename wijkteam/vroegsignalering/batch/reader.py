@@ -67,6 +67,8 @@ class SignalFile:
         with path.open("rb") as handle:
             first = handle.readline()
         header_text, encoding = _decode(first.rstrip(b"\r\n"))
+        if not first.removeprefix(BOM.encode()).isascii():
+            self.encodings.add(encoding)
         header_text = header_text.removeprefix(BOM)
         if not header_text.strip():
             raise RefusedFile(_("Het bestand is leeg: de eerste regel moet de kolomnamen bevatten."))
@@ -85,14 +87,14 @@ class SignalFile:
             )
         self.index = {name: i for i, name in enumerate(names) if name in COLUMNS}
         self.ignored = [n for n in names if n and n not in COLUMNS]
-        self.header_encoding = encoding
 
     def _lines(self) -> Iterator[str]:
         with self.path.open("rb") as handle:
             handle.readline()  # the header, read in __init__
             for raw in handle:
                 text, encoding = _decode(raw)
-                self.encodings.add(encoding)
+                if not raw.isascii():  # plain ASCII says nothing about which of the two a supplier used
+                    self.encodings.add(encoding)
                 # csv wants the line end to see quoted values that span lines; "\r\n" becomes "\n".
                 yield text.rstrip("\r\n") + "\n"
 
@@ -111,8 +113,7 @@ class SignalFile:
 
     @property
     def encoding_label(self) -> str:
-        found = self.encodings | {self.header_encoding}
-        return "+".join(sorted(found))
+        return "+".join(sorted(self.encodings)) or UTF8
 
 
 def open_signal_file(path: Path) -> SignalFile:

@@ -55,7 +55,7 @@ def _set_status(upload: Upload, naar: UploadStatus, **fields: Any) -> None:
 
 def start_upload(*, file: UploadedFile, user: User, request: HttpRequest | None = None) -> Upload:
     """Keep the file and queue its processing; the caller shows the report page."""
-    from .tasks import run_signal_upload
+    from .tasks import run_signal_upload  # cycle: the task module imports run_upload from here
 
     with transaction.atomic():
         upload = Upload(bestandsnaam=(file.name or "")[:255], geupload_door=user,
