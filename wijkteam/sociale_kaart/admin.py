@@ -8,14 +8,17 @@ read-only on the service and edited through the Attribute admin.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import history
+from .partner.services import location_version, schedules_version, service_version
 from .models import (
     Accessibility,
     Address,
@@ -51,6 +54,54 @@ class HistoryAdmin(admin.ModelAdmin):
         before = history.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
         history.record_save(obj, before, user=request.user, request=request)
+
+
+class VersionedForm(forms.ModelForm):
+    """Optimistic locking in the admin, with the partner forms' own versions (a digest of what those
+    forms show). The admin's change view runs in one transaction: the row is locked, the version
+    compared, and a stale form refused before anything is written, so a beheerder working from an old
+    page never silently reverts a partner's change (issue 15 item 4)."""
+
+    version_of: Callable[[Any], str]
+    wt_versie = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["wt_versie"] = type(self).version_of(self.instance)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        posted = cleaned.get("wt_versie")
+        if self.instance.pk and posted:
+            current = type(self.instance).objects.select_for_update().get(pk=self.instance.pk)
+            if type(self).version_of(current) != posted:
+                raise ValidationError(
+                    _("Iemand anders heeft dit intussen gewijzigd. Er is niets opgeslagen. Open de pagina "
+                      "opnieuw om de huidige gegevens te zien en breng uw wijziging daarna opnieuw aan."),
+                    code="stale",
+                )
+        return cleaned
+
+
+def _service_and_schedules_version(service: Service) -> str:
+    return service_version(service) + schedules_version(service)
+
+
+class ServiceAdminForm(VersionedForm):
+    version_of = staticmethod(_service_and_schedules_version)
+
+    class Meta:
+        model = Service
+        fields = "__all__"
+
+
+class LocationAdminForm(VersionedForm):
+    version_of = staticmethod(location_version)
+
+    class Meta:
+        model = Location
+        fields = "__all__"
 
 
 class _Inline(admin.StackedInline):
@@ -142,6 +193,7 @@ class ServiceAtLocationInline(admin.TabularInline):
 
 @admin.register(Service)
 class ServiceAdmin(HistoryAdmin):
+    form = ServiceAdminForm
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "organization", "status", "assured_date", "modified"]
     list_filter = ["status"]
@@ -180,6 +232,7 @@ class AccessibilityInline(admin.TabularInline):
 
 @admin.register(Location)
 class LocationAdmin(HistoryAdmin):
+    form = LocationAdminForm
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "location_type", "organization", "buurt"]
     list_filter = ["location_type"]
