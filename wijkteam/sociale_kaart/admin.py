@@ -18,7 +18,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import history
-from .partner.services import location_version, schedules_version, service_version
 from .models import (
     Accessibility,
     Address,
@@ -41,6 +40,7 @@ from .models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from .partner.services import location_version, schedules_version, service_version
 
 # HSDS URLs are https in practice; also opts in to Django 6's default now (no deprecation warning).
 URL_OVERRIDES: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -89,19 +89,12 @@ def _service_and_schedules_version(service: Service) -> str:
 
 
 class ServiceAdminForm(VersionedForm):
+    # No Meta: ModelAdmin.get_form builds the model form on top of this one with its own fields.
     version_of = staticmethod(_service_and_schedules_version)
-
-    class Meta:
-        model = Service
-        fields = "__all__"
 
 
 class LocationAdminForm(VersionedForm):
     version_of = staticmethod(location_version)
-
-    class Meta:
-        model = Location
-        fields = "__all__"
 
 
 class _Inline(admin.StackedInline):
