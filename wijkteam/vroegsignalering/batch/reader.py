@@ -128,7 +128,7 @@ def template_csv() -> str:
         "geboortedatum": "15-06-1985", "straatnaam": "Voorbeeldstraat", "huisnummer": "10",
         "huisnummertoevoeging": "A", "postcode": "1234 AB", "plaatsnaam": "Voorbeeld",
         "telefoonnummer": "", "email": "", "partnertype": "Energie", "partnernaam": "Voorbeeld Energie",
-        "bedrag": "450", "ontstaansdatum": "10-12-2026", "signaaldatum": "05-01-2027", "crisissignaal": "nee",
+        "bedrag": "450", "ontstaansdatum": "10-09-2026", "signaaldatum": "01-10-2026", "crisissignaal": "nee",
         "warme_overdracht": "nee",
     }
     return ";".join(COLUMNS) + "\r\n" + ";".join(example[c] for c in COLUMNS) + "\r\n"

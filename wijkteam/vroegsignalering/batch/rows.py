@@ -27,6 +27,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from wijkteam.gebieden.postcodes import normalise_postcode, normalise_toevoeging, parse_huisnummer
 
 from ..models import Signaalpartner
+from .reader import COLUMNS as _ALL_COLUMNS
 
 
 @dataclass(slots=True, frozen=True)
@@ -92,6 +93,7 @@ def _partner_map() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=512)
 def partnertype_from_word(word: str) -> str | None:
     return _partner_map().get(" ".join(word.lower().replace("_", " ").split()))
 
@@ -127,6 +129,23 @@ _LIMITS = {"voorletters": 20, "voorvoegsel": 20, "achternaam": 200, "straatnaam"
            "telefoonnummer": 20, "partnernaam": 200, "email": 254}
 
 
+@lru_cache(maxsize=65536)
+def _postcode(value: str) -> str | None:
+    try:
+        return normalise_postcode(value)
+    except ValidationError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _huisnummer(value: str) -> tuple[int, str, str] | None:
+    try:
+        parsed = parse_huisnummer(value)
+    except ValidationError:
+        return None
+    return parsed.nummer, parsed.letter, parsed.toevoeging
+
+
 def _bsn(value: str) -> str | None:
     """The BSN as 9 digits, or None when it fails the 11-proef (python-stdnum)."""
     if _NINE_DIGITS.match(value):  # the common shape: skip compact()'s work
@@ -138,30 +157,28 @@ def _bsn(value: str) -> str | None:
 def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow | None, list[RowError]]:
     """Check one row; returns the SignalRow (when valid) and every error found in it (all, not the first)."""
     errors: list[RowError] = []
+    v = {kolom: values.get(kolom, "") for kolom in _ALL_COLUMNS}
 
     def error(kolom: str, melding: str) -> None:
         errors.append(RowError(kolom, values.get(kolom, "")[:200], melding))
 
-    def get(kolom: str) -> str:
-        return values.get(kolom, "")
-
     for kolom, limit in _LIMITS.items():
-        if len(get(kolom)) > limit:
+        if len(v[kolom]) > limit:
             error(kolom, _("Te lang: hoogstens %(n)s tekens.") % {"n": limit})
 
     bsn = ""
-    if get("bsn"):
-        checked = _bsn(get("bsn"))
+    if v["bsn"]:
+        checked = _bsn(v["bsn"])
         if checked is None:
             error("bsn", _("Dit BSN klopt niet: het moet 9 cijfers zijn en de 11-proef doorstaan."))
         else:
             bsn = checked
-    achternaam = get("achternaam")
+    achternaam = v["achternaam"]
     if not bsn and not achternaam and "bsn" not in {e.kolom for e in errors}:
         error("achternaam", _("Achternaam is verplicht als er geen BSN is."))
 
     def date(kolom: str, *, required: bool) -> dt.date | None:
-        raw = get(kolom)
+        raw = v[kolom]
         if not raw:
             if required:
                 error(kolom, _("Vul een datum in, zoals 31-12-2025 of 2025-12-31."))
@@ -174,31 +191,29 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
             return None
         return parsed
 
-    geboortedatum = date("geboortedatum", required=not bsn and not get("bsn"))
+    geboortedatum = date("geboortedatum", required=not bsn and not v["bsn"])
     ontstaansdatum = date("ontstaansdatum", required=True)
     signaaldatum = date("signaaldatum", required=True)
     if ontstaansdatum and signaaldatum and ontstaansdatum > signaaldatum:
         error("ontstaansdatum", _("De ontstaansdatum ligt na de signaaldatum (%(signaaldatum)s).")
-              % {"signaaldatum": get("signaaldatum")})
+              % {"signaaldatum": v["signaaldatum"]})
 
-    postcode = ""
-    try:
-        postcode = normalise_postcode(get("postcode"))
-    except ValidationError:
+    postcode = _postcode(v["postcode"])
+    if postcode is None:
         error("postcode", _("Geen geldige postcode; schrijf die als 1234 AB."))
 
     huisnummer, huisletter, toevoeging = 0, "", ""
-    if not get("huisnummer"):
+    if not v["huisnummer"]:
         error("huisnummer", _("Huisnummer is verplicht."))
     else:
-        try:
-            parsed_nummer = parse_huisnummer(get("huisnummer"))
-            huisnummer, huisletter, toevoeging = parsed_nummer.nummer, parsed_nummer.letter, parsed_nummer.toevoeging
-        except ValidationError:
+        parsed_nummer = _huisnummer(v["huisnummer"])
+        if parsed_nummer is None:
             error("huisnummer", _("Geen geldig huisnummer; schrijf het als 12, 12a of 12-3."))
-    if get("huisnummertoevoeging"):
+        else:
+            huisnummer, huisletter, toevoeging = parsed_nummer
+    if v["huisnummertoevoeging"]:
         try:
-            extra = normalise_toevoeging(get("huisnummertoevoeging"))
+            extra = normalise_toevoeging(v["huisnummertoevoeging"])
         except ValidationError:
             error("huisnummertoevoeging", _("Een toevoeging is hoogstens 4 letters of cijfers, zoals 3 of HS."))
         else:
@@ -211,20 +226,20 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
             else:
                 toevoeging = extra
 
-    email = get("email")
+    email = v["email"]
     if email:
         try:
             validate_email(email)
         except ValidationError:
             error("email", _("Geen geldig e-mailadres."))
 
-    partnertype = partnertype_from_word(get("partnertype")) if get("partnertype") else None
+    partnertype = partnertype_from_word(v["partnertype"]) if v["partnertype"] else None
     if partnertype is None:
         error("partnertype", _("Onbekende soort signaalpartner. Kies uit: %(soorten)s.")
               % {"soorten": ", ".join(Signaalpartner.values)})
 
     bedrag = 0
-    raw_bedrag = get("bedrag").replace("€", "").replace(" ", "")
+    raw_bedrag = v["bedrag"].replace("€", "").replace(" ", "")
     if _WHOLE.match(raw_bedrag):
         bedrag = int(raw_bedrag)
         if bedrag > MAX_BEDRAG:
@@ -238,7 +253,7 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
 
     flags = {}
     for kolom in ("crisissignaal", "warme_overdracht"):
-        word = get(kolom).lower()
+        word = v[kolom].lower()
         if word in _TRUE:
             flags[kolom] = True
         elif word in _FALSE:
@@ -250,10 +265,10 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
         return None, errors
     assert partnertype is not None and ontstaansdatum is not None and signaaldatum is not None
     return SignalRow(
-        bsn=bsn, voorletters=get("voorletters"), voorvoegsel=get("voorvoegsel"), achternaam=achternaam,
-        geboortedatum=geboortedatum, straat=get("straatnaam"), postcode=postcode, huisnummer=huisnummer,
-        huisletter=huisletter, toevoeging=toevoeging, plaats=get("plaatsnaam"), telefoon=get("telefoonnummer"),
-        email=email, partnertype=partnertype, partnernaam=get("partnernaam"), bedrag=bedrag,
+        bsn=bsn, voorletters=v["voorletters"], voorvoegsel=v["voorvoegsel"], achternaam=achternaam,
+        geboortedatum=geboortedatum, straat=v["straatnaam"], postcode=postcode or "", huisnummer=huisnummer,
+        huisletter=huisletter, toevoeging=toevoeging, plaats=v["plaatsnaam"], telefoon=v["telefoonnummer"],
+        email=email, partnertype=partnertype, partnernaam=v["partnernaam"], bedrag=bedrag,
         ontstaansdatum=ontstaansdatum, signaaldatum=signaaldatum, crisissignaal=flags["crisissignaal"],
         warme_overdracht=flags["warme_overdracht"],
     ), []

@@ -1,0 +1,239 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""End-to-end ingest of a monthly signal file (issue 17 item 12), against raw bulk inserts of the same rows.
+
+    .venv/bin/python bench/run.py signal_ingest
+    .venv/bin/python bench/run.py signal_ingest -- --sizes 100000 --engines sqlite
+    .venv/bin/python bench/run.py signal_ingest -- --sizes 100000 1000000 --engines sqlite postgresql
+
+For each engine and size: a generated file (semicolons, Dutch dates; about a third of the rows with a
+BSN, one household in ten with a second partner's signal, 1% invalid rows), then in a fresh process on a
+freshly migrated database ("cold"):
+
+- `ingest`: `batch.services.ingest_path`, the function behind the upload page's background task: pass 1
+  validates every row, pass 2 validates again, matches (address, household, person), dedupes, opens
+  zaken, inserts signals and classifies, in one transaction;
+- `raw`: the same file's rows inserted as text into a table of the same 19 columns, in one transaction:
+  `executemany` on SQLite, `COPY` on PostgreSQL. The floor any ingest pays for reading and storing.
+
+Each child reports rows/s and its peak resident memory (`resource.getrusage(RUSAGE_SELF).ru_maxrss`).
+Targets: ingest >= 25,000 rows/s, >= 20% of the raw throughput, peak RSS of the 1M file <= 1.2x the 100k file.
+PostgreSQL: `--pg-url` (default postgres://postgres@127.0.0.1:5432); a database per run is created and dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import datetime as dt
+import json
+import os
+import random
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COLUMNS = (
+    "bsn", "voorletters", "voorvoegsel", "achternaam", "geboortedatum", "straatnaam", "huisnummer",
+    "huisnummertoevoeging", "postcode", "plaatsnaam", "telefoonnummer", "email", "partnertype", "partnernaam",
+    "bedrag", "ontstaansdatum", "signaaldatum", "crisissignaal", "warme_overdracht",
+)
+PARTNERS = [("Zorg", "Zorgverzekeraar Voorbeeld"), ("Zorg", "Zorgverzekeraar Tweede"), ("Huur", "Woonstichting"),
+            ("Energie", "Energie Voorbeeld"), ("Water", "Waterbedrijf"), ("CAK Zorgverzekeringen", "CAK"),
+            ("Hypotheek", "Hypotheekbank")]
+SURNAMES = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
+            "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra"]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--engines", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    parser.add_argument("--child", nargs=4, metavar=("MODE", "FILE", "ENGINE", "DATABASE"), help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def bsn_for(n: int) -> str:
+    """A number passing the 11-proef, derived from n (never a real person's: generated)."""
+    while True:
+        digits = f"{(n * 7919 + 10_000_000) % 100_000_000:08d}"
+        total = sum((9 - i) * int(d) for i, d in enumerate(digits))
+        check = total % 11
+        if check < 10 and digits != "00000000":
+            return digits + str(check)
+        n += 1
+
+
+def generate(path: Path, rows: int, seed: int = 20261125) -> None:
+    """Streamed to disk: one household per address, ~10% with a second partner's signal, 1% invalid."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        n = 0
+        household = 0
+        while n < rows:
+            household += 1
+            pc = 1000 + household // 500
+            letters = chr(65 + (household // 50) % 10) + chr(66 + (household // 5) % 10)
+            if letters in ("SA", "SD", "SS"):
+                letters = "AB"
+            nummer = household % 50 + 1
+            achternaam = SURNAMES[household % len(SURNAMES)] + str(household // 1000)
+            birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(0, 20000))
+            bsn = bsn_for(household) if household % 3 == 0 else ""
+            for second in range(2 if household % 10 == 0 else 1):
+                if n >= rows:
+                    break
+                partnertype, partnernaam = PARTNERS[(household + second) % len(PARTNERS)]
+                signaal = dt.date(2026, 10, 1) + dt.timedelta(days=rng.randrange(0, 30))
+                ontstaan = signaal - dt.timedelta(days=rng.randrange(20, 90))
+                bedrag = str(rng.randrange(50, 5000))
+                if n % 100 == 99:
+                    bedrag = "-10"  # an invalid row
+                writer.writerow([
+                    bsn, "J.", "", achternaam, birth.strftime("%d-%m-%Y"), "Teststraat", str(nummer), "",
+                    f"{pc} {letters}", "Voorbeeld", "", "", partnertype, partnernaam, bedrag,
+                    ontstaan.strftime("%d-%m-%Y"), signaal.strftime("%d-%m-%Y"), "nee", "nee",
+                ])
+                n += 1
+
+
+def configure(engine: str, database: str) -> None:
+    os.environ.update(
+        DATABASE_URL=database if engine == "postgresql" else f"sqlite:///{database}",
+        DJANGO_SETTINGS_MODULE="wijkteam.settings",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        WIJKTEAM_FIELD_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        WIJKTEAM_HASH_KEY=secrets.token_urlsafe(32),
+        WIJKTEAM_TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+        ALLOWED_HOSTS="testserver",
+        WIJKTEAM_SSL_REDIRECT="0",
+        DEBUG="0",
+        LOG_LEVEL="WARNING",
+    )
+    if engine == "sqlite":
+        os.environ["WIJKTEAM_VAR_DIR"] = str(Path(database).parent)
+    sys.path.insert(0, str(ROOT))
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def child(mode: str, file: Path, engine: str, database: str) -> None:
+    configure(engine, database)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from django.db import connection, transaction
+
+    before = peak_mb()
+    started = time.monotonic()
+    if mode == "ingest":
+        from wijkteam.vroegsignalering.batch.services import ingest_path
+        from wijkteam.vroegsignalering.models import Upload, UploadStatus
+
+        upload = Upload.objects.create(bestandsnaam=file.name)
+        ingest_path(upload, file)
+        upload.refresh_from_db()
+        assert upload.status == UploadStatus.KLAAR, (upload.status, upload.weigering)
+        detail = {"new": upload.nieuw, "repeats": upload.herhaald, "invalid": upload.ongeldig}
+        rows = upload.rijen_totaal
+    else:
+        columns = ", ".join(f"{c} TEXT" for c in COLUMNS)
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TABLE raw_signaal (id BIGINT PRIMARY KEY, {columns})")
+        rows = 0
+        with transaction.atomic(), file.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter=";")
+            next(reader)
+            cursor = connection.cursor()
+            if engine == "postgresql":
+                raw = cursor.cursor  # psycopg's own cursor, for COPY
+                with raw.copy(f"COPY raw_signaal (id, {', '.join(COLUMNS)}) FROM STDIN") as copy:
+                    for rows, record in enumerate(reader, start=1):  # noqa: B007
+                        copy.write_row((rows, *record))
+            else:
+                sql = f"INSERT INTO raw_signaal VALUES ({', '.join(['%s'] * (len(COLUMNS) + 1))})"  # noqa: S608
+                batch: list[tuple[object, ...]] = []
+                for record in reader:
+                    rows += 1
+                    batch.append((rows, *record))
+                    if len(batch) >= 10_000:
+                        cursor.executemany(sql, batch)
+                        batch = []
+                cursor.executemany(sql, batch)
+        detail = {}
+    seconds = time.monotonic() - started
+    print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": peak_mb(), "before_mb": before, **detail}))
+
+
+def run_child(mode: str, file: Path, engine: str, pg_url: str, workdir: Path) -> dict[str, float]:
+    if engine == "postgresql":
+        import psycopg
+
+        name = f"bench_signal_{secrets.token_hex(4)}"
+        with psycopg.connect(f"{pg_url}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        database = f"{pg_url}/{name}"
+    else:
+        database = str(workdir / f"{mode}-{file.stem}.sqlite3")
+    try:
+        out = subprocess.run([sys.executable, __file__, "--child", mode, str(file), engine, database],  # noqa: S603
+                             check=True, capture_output=True, text=True, cwd=ROOT)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    except subprocess.CalledProcessError as failed:
+        sys.exit(f"{mode} on {engine} failed:\n{failed.stderr[-3000:]}")
+    finally:
+        if engine == "postgresql":
+            with psycopg.connect(f"{pg_url}/postgres", autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        else:
+            for suffix in ("", "-wal", "-shm"):
+                Path(database + suffix).unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.child:
+        mode, file, engine, database = args.child
+        child(mode, Path(file), engine, database)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-signal-") as tmp:
+        workdir = Path(tmp)
+        print("engine      rows       ingest rows/s  raw rows/s  ratio  peak RSS ingest  new / repeat / invalid")
+        peaks: dict[tuple[str, int], float] = {}
+        for size in args.sizes:
+            file = workdir / f"signalen-{size}.csv"
+            generate(file, size)
+            for engine in args.engines:
+                ingest = run_child("ingest", file, engine, args.pg_url, workdir)
+                raw = run_child("raw", file, engine, args.pg_url, workdir)
+                ingest_rate = ingest["rows"] / ingest["seconds"]
+                raw_rate = raw["rows"] / raw["seconds"]
+                peaks[(engine, size)] = ingest["peak_mb"]
+                print(f"{engine:<11} {size:>9,}  {ingest_rate:>13,.0f}  {raw_rate:>10,.0f}  {ingest_rate / raw_rate:>5.1%}"
+                      f"  {ingest['peak_mb']:>10.0f} MB  {ingest['new']:,} / {ingest['repeats']:,} / {ingest['invalid']:,}"
+                      f"  ({ingest['seconds']:.1f} s; raw {raw['seconds']:.1f} s, {raw['peak_mb']:.0f} MB)",
+                      flush=True)
+            file.unlink()
+        for engine in args.engines:
+            sizes = sorted(s for e, s in peaks if e == engine)
+            if len(sizes) >= 2:
+                small, large = peaks[(engine, sizes[0])], peaks[(engine, sizes[-1])]
+                print(f"{engine}: peak RSS {sizes[-1]:,} rows / {sizes[0]:,} rows = {large / small:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
