@@ -162,7 +162,7 @@ def child(mode: str, file: Path, engine: str, database: str) -> None:
             if engine == "postgresql":
                 raw = cursor.cursor  # psycopg's own cursor, for COPY
                 with raw.copy(f"COPY raw_signaal (id, {', '.join(COLUMNS)}) FROM STDIN") as copy:
-                    for rows, record in enumerate(reader, start=1):  # noqa: B007
+                    for rows, record in enumerate(reader, start=1):
                         copy.write_row((rows, *record))
             else:
                 sql = f"INSERT INTO raw_signaal VALUES ({', '.join(['%s'] * (len(COLUMNS) + 1))})"  # noqa: S608
@@ -190,7 +190,7 @@ def run_child(mode: str, file: Path, engine: str, pg_url: str, workdir: Path) ->
     else:
         database = str(workdir / f"{mode}-{file.stem}.sqlite3")
     try:
-        out = subprocess.run([sys.executable, __file__, "--child", mode, str(file), engine, database],  # noqa: S603
+        out = subprocess.run([sys.executable, __file__, "--child", mode, str(file), engine, database],
                              check=True, capture_output=True, text=True, cwd=ROOT)
         return json.loads(out.stdout.strip().splitlines()[-1])
     except subprocess.CalledProcessError as failed:
@@ -223,8 +223,9 @@ def main(argv: list[str] | None = None) -> None:
                 ingest_rate = ingest["rows"] / ingest["seconds"]
                 raw_rate = raw["rows"] / raw["seconds"]
                 peaks[(engine, size)] = ingest["peak_mb"]
-                print(f"{engine:<11} {size:>9,}  {ingest_rate:>13,.0f}  {raw_rate:>10,.0f}  {ingest_rate / raw_rate:>5.1%}"
-                      f"  {ingest['peak_mb']:>10.0f} MB  {ingest['new']:,} / {ingest['repeats']:,} / {ingest['invalid']:,}"
+                counted = f"{ingest['new']:,} / {ingest['repeats']:,} / {ingest['invalid']:,}"
+                print(f"{engine:<11} {size:>9,}  {ingest_rate:>13,.0f}  {raw_rate:>10,.0f}"
+                      f"  {ingest_rate / raw_rate:>5.1%}  {ingest['peak_mb']:>10.0f} MB  {counted}"
                       f"  ({ingest['seconds']:.1f} s; raw {raw['seconds']:.1f} s, {raw['peak_mb']:.0f} MB)",
                       flush=True)
             file.unlink()
