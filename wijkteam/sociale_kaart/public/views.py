@@ -56,7 +56,16 @@ from ..models import (
     TaxonomyTerm,
 )
 from ..models.details import one_line_address
-from ..schedules import DAY_CODES, day_name, describe_all, format_date, format_time, is_open_at, next_opening
+from ..schedules import (
+    DAY_CODES,
+    by_appointment,
+    day_name,
+    describe_all,
+    format_date,
+    format_time,
+    is_open_at,
+    next_opening,
+)
 from ..search import Interpretation, RankedHit, backends, search_ranked, vocabulary
 from ..search.cards import CardLocation, parse_card
 from ..taxonomies import DOELGROEP, LEVENSDOMEINEN, SOORT_AANBOD, shipped_taxonomies
@@ -179,8 +188,13 @@ class OpeningStatus:
 
 def opening_status(schedules: Sequence[Schedule], now: dt.datetime, *, with_next: bool = False) -> OpeningStatus | None:
     """ "nu open" / "nu gesloten, weer open op dinsdag 10:00"; None when the times are unknown."""
-    if not any(s.opens_at and s.closes_at for s in schedules):
+    # Someone is there, but only for whoever has an appointment: never "nu open" for a walk-in.
+    walk_in = [s for s in schedules if not by_appointment(s)]
+    if not any(s.opens_at and s.closes_at for s in walk_in):
+        if any(s.opens_at and s.closes_at for s in schedules):
+            return OpeningStatus(False, _("op afspraak"))
         return None
+    schedules = walk_in
     if is_open_at(schedules, now):
         return OpeningStatus(True, _("nu open"))
     if with_next:
@@ -203,6 +217,29 @@ def free_badge(service: Service, today: dt.date) -> str:
     return free_label(((o.amount, o.valid_from, o.valid_to) for o in service.cost_options.all()), today)
 
 
+def _plain(text: str) -> str:
+    """Text reduced for comparing: "€ 10,00" and "€10" both "10", "Per cursus (werkboek)" "percursuswerkboek"."""
+    text = re.sub(r"(\d+),00\b", r"\1", text.lower())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def cost_text(amount_text: str, option: str, description: str) -> str:
+    """One cost line without repeating itself: "Gratis", not "Gratis (Gratis)"; "€ 10 per cursus
+    (werkboek)", not "€ 10,00 (Per cursus (werkboek) € 10 per cursus (werkboek))"."""
+    extras: list[str] = []
+    for part in (p.strip() for p in (option, description)):
+        plain = _plain(part)
+        if not plain or plain == _plain(amount_text) or any(plain in _plain(e) for e in extras):
+            continue
+        # A later, longer part that repeats an earlier one replaces it.
+        extras = [e for e in extras if _plain(e) not in plain] + [part]
+    amount_plain = _plain(amount_text)
+    if amount_text and len(extras) == 1 and amount_plain and amount_plain in _plain(extras[0]):
+        return extras[0]  # the publisher's own words already say the amount
+    extra = " ".join(extras)
+    return f"{amount_text} ({extra})" if amount_text and extra else amount_text or extra
+
+
 def cost_lines(service: Service, today: dt.date) -> list[str]:
     lines = []
     for option in _current(service.cost_options.all(), today):
@@ -214,9 +251,8 @@ def cost_lines(service: Service, today: dt.date) -> list[str]:
             )
         else:
             text = ""
-        extra = " ".join(p for p in (option.option, option.amount_description) if p)
-        lines.append(f"{text} ({extra})" if text and extra else text or extra)
-    return [line for line in lines if line]
+        lines.append(cost_text(text, option.option, option.amount_description))
+    return list(dict.fromkeys(line for line in lines if line))
 
 
 def service_phones(service: Service) -> list[Phone]:
@@ -689,30 +725,41 @@ def service_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
 # --- Wijk folder ------------------------------------------------------------------------------
 
 
+def _area_is(code: str) -> Q:
+    """A service area that names exactly this CBS code, as a code or at the end of a URI."""
+    return Q(service_areas__uri__iexact=code) | Q(service_areas__uri__iendswith=f"/{code}")
+
+
 def wijk_services(wijk: Wijk, *, today: dt.date | None = None) -> list[Service]:
-    """Visible services with a location in the wijk, or a service area naming the wijk or its gemeente."""
+    """Visible services for the wijk's folder: those with a location in the wijk, those whose
+    service area is the wijk, and gemeente-wide ones without any address (by phone, online, at home).
+
+    A gemeente-wide service with its address in another wijk is left out: it serves this wijk too,
+    but listing the whole gemeente in every wijk made each folder the whole map (the folder says
+    where to find the rest).
+    """
     in_wijk = ServiceAtLocation.objects.filter(location__buurt__wijk=wijk).values("service_id")
-    serves = Q(service_areas__uri__icontains=wijk.code) | Q(service_areas__name__iexact=wijk.naam)
-    serves |= Q(service_areas__uri__icontains=wijk.gemeente.code)
-    serving = Service.objects.filter(serves).values("id")
+    for_wijk = Service.objects.filter(_area_is(wijk.code) | Q(service_areas__name__iexact=wijk.naam)).values("id")
+    located = ServiceAtLocation.objects.filter(location__addresses__isnull=False).values("service_id")
+    gemeente_wide = Service.objects.filter(_area_is(wijk.gemeente.code)).exclude(id__in=located).values("id")
     qs = publicly_visible(Service.objects.select_related("organization"), today=today)
-    return list(qs.filter(Q(id__in=in_wijk) | Q(id__in=serving)).order_by("name"))
+    return list(qs.filter(Q(id__in=in_wijk) | Q(id__in=for_wijk) | Q(id__in=gemeente_wide)).order_by("name", "id"))
 
 
-def build_folder(wijk: Wijk, domain: str | None, *, online_url: str, now: dt.datetime) -> leaflet_pdf.Folder:
+def build_folder(wijk: Wijk, domain: str | None, *, online_url: str, now: dt.datetime,
+                 more_url: str = "") -> leaflet_pdf.Folder:
     today = timezone.localdate(now)
     services = wijk_services(wijk, today=today)
-    prefetch_related_objects(services, *FOLDER_PREFETCH)
     codes = _service_domain_codes([s.id for s in services])
+    if domain:
+        services = [s for s in services if domain in codes.get(s.id, [])]
+    prefetch_related_objects(services, *FOLDER_PREFETCH)
     names = dict(TaxonomyTerm.objects.filter(taxonomy__slug=LEVENSDOMEINEN).values_list("code", "name"))
     groups: dict[str, list[leaflet_pdf.FolderEntry]] = {}
     for service in services:
-        entry = _folder_entry(service, wijk, today)
-        service_codes = codes.get(service.id) or [""]
-        for code in service_codes:
-            if domain and code != domain:
-                continue
-            groups.setdefault(code, []).append(entry)
+        # Each service once, under its first topic (or the chosen one): a folder, not an index.
+        code = domain or (codes.get(service.id) or [""])[0]
+        groups.setdefault(code, []).append(_folder_entry(service, wijk, today))
     ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
     return leaflet_pdf.Folder(
         gemeente=settings.WIJKTEAM_GEMEENTE_NAAM,
@@ -721,6 +768,7 @@ def build_folder(wijk: Wijk, domain: str | None, *, online_url: str, now: dt.dat
         subtitle=levensdomein_label(domain, names.get(domain, domain)) if domain else "",
         made_on=format_date(today, year=True),
         online_url=online_url,
+        more_url=more_url,
         contacts=[
             leaflet_pdf.FolderContact(name=t.naam, phone=t.telefoon, phone_href=tel_href(t.telefoon), email=t.email)
             for t in wijk.teams.order_by("naam")
@@ -743,9 +791,9 @@ def _folder_entry(service: Service, wijk: Wijk, today: dt.date) -> leaflet_pdf.F
     phones = service_phones(service)
     return leaflet_pdf.FolderEntry(
         name=service.name,
-        organisation=service.organization.name,
-        description=Truncator(service.description).words(40),
-        address=address_text(address) if address is not None else "",
+        organisation="" if service.organization.name == service.name else service.organization.name,
+        description=_first_sentence(service.description),
+        address=_folder_address(address) if address is not None else "",
         times=describe_all(service_schedules(service), today=today),
         phone=phones[0].number if phones else "",
         phone_href=tel_href(phones[0].number) if phones else "",
@@ -753,6 +801,19 @@ def _folder_entry(service: Service, wijk: Wijk, today: dt.date) -> leaflet_pdf.F
         url=reverse("sociale_kaart_public:service", args=[service.pk]),
         alert=service.alert,
     )
+
+
+def _first_sentence(text: str, words: int = 14) -> str:
+    """What the service is, in one short sentence: the folder's QR code leads to the rest."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return Truncator(sentence).words(words)
+
+
+def _folder_address(address: Address) -> str:
+    # Everyone reading a wijk's folder lives in the gemeente: its own place name adds nothing.
+    if address.city and address.city.lower() in settings.WIJKTEAM_GEMEENTE_NAAM.lower():
+        return one_line_address(address.address_1, address.postal_code, "")
+    return address_text(address)
 
 
 def _wijk_and_domain(request: HttpRequest, code: str) -> tuple[Wijk, str | None]:
@@ -775,7 +836,8 @@ def _online_url(request: HttpRequest, wijk: Wijk, domain: str | None) -> str:
 def leaflet(request: HttpRequest, code: str) -> HttpResponse:
     wijk, domain = _wijk_and_domain(request, code)
     now = timezone.now()
-    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now)
+    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now,
+                          more_url=request.build_absolute_uri(reverse("sociale_kaart_public:search")))
     pdf_url = reverse("sociale_kaart_public:leaflet_pdf", args=[wijk.code])
     if domain:
         pdf_url += "?" + urlencode({"levensdomein": domain})
@@ -788,7 +850,8 @@ def leaflet(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "sociale_kaart/public/leaflet.html",
-        {"wijk": wijk, "folder": folder, "domain": domain, "domains": domains, "pdf_url": pdf_url},
+        {"wijk": wijk, "folder": folder, "domain": domain, "domains": domains, "pdf_url": pdf_url,
+         "more_text": leaflet_pdf.more_text(folder)},
     )
 
 
@@ -797,7 +860,8 @@ def leaflet(request: HttpRequest, code: str) -> HttpResponse:
 def leaflet_pdf_view(request: HttpRequest, code: str) -> HttpResponse:
     wijk, domain = _wijk_and_domain(request, code)
     now = timezone.now()
-    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now)
+    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now,
+                          more_url=request.build_absolute_uri(reverse("sociale_kaart_public:search")))
     response = HttpResponse(leaflet_pdf.render_pdf(folder), content_type="application/pdf")
     filename = f"wat-is-er-in-mijn-wijk-{wijk.code.lower()}{'-' + domain.lower() if domain else ''}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
