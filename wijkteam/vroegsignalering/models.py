@@ -295,10 +295,13 @@ class Route(models.TextChoices):
 
 
 class Vroegsignaalzaak(models.Model):
+    # Indexes: every index costs each insert of a million-row upload, so an FK that leads a composite
+    # index below gets none of its own (db_index=False).
     huishouden = models.ForeignKey(Huishouden, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="vroegsignaalzaken")
+                                   related_name="vroegsignaalzaken", db_index=False)
     # Team and buurt stay after the purge: the funnel counts per wijk and team.
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="vroegsignaalzaken")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="vroegsignaalzaken",
+                             db_index=False)
     buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=ZaakStatus.choices, default=ZaakStatus.NIEUW)
     classificatie = models.CharField(_("soort melding"), max_length=20, choices=Classificatie.choices,
@@ -354,7 +357,8 @@ class ZaakStatusHistorie(models.Model):
     zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="historie")
     van = models.CharField(max_length=20, choices=ZaakStatus.choices, blank=True)
     naar = models.CharField(max_length=20, choices=ZaakStatus.choices)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False)
     door_systeem = models.CharField(max_length=100, blank=True)
     tijdstip = models.DateTimeField()
     toelichting = models.CharField(max_length=500, blank=True)
@@ -414,7 +418,9 @@ class Signaal(models.Model):
     persoon = models.ForeignKey(Persoon, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen")
     huishouden = models.ForeignKey(Huishouden, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="signalen")
-    adres = models.ForeignKey(Adres, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # No index of its own: `signaal_adres_datum` leads with it (each index costs every insert).
+    adres = models.ForeignKey(Adres, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              db_index=False)
     buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="signalen")
@@ -422,10 +428,12 @@ class Signaal(models.Model):
     bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, default=Bron.BESTAND)
     upload = models.ForeignKey(Upload, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen")
     upload_rij = models.PositiveIntegerField(_("rij in bestand"), null=True, blank=True)
+    # Never looked up by these two (they say where a signal came from): no indexes to keep up.
     organisatie = models.ForeignKey(Organisatie, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", help_text=_("De partner die het via de API stuurde."))
+                                    related_name="+", help_text=_("De partner die het via de API stuurde."),
+                                    db_index=False)
     gemeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+                                    related_name="+", db_index=False)
     ontvangen = models.DateTimeField(_("ontvangen"))
     # sha256 of partner type + partner name + person + ontstaansdatum + bedrag (services.dedupe_key):
     # the same signal from a file, the next month's file or the API is stored once. NULL after the purge.

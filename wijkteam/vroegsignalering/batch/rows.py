@@ -60,6 +60,31 @@ class SignalRow:
         return (self.postcode, self.huisnummer, self.huisletter, self.toevoeging)
 
 
+def pack(rij: int, row: SignalRow) -> tuple[object, ...]:
+    """A valid row as plain values (dates as ordinals) for the spool between the passes (pickled)."""
+    return (rij, row.bsn, row.voorletters, row.voorvoegsel, row.achternaam,
+            row.geboortedatum.toordinal() if row.geboortedatum else 0, row.straat, row.postcode, row.huisnummer,
+            row.huisletter, row.toevoeging, row.plaats, row.telefoon, row.email, row.partnertype, row.partnernaam,
+            row.bedrag, row.ontstaansdatum.toordinal(), row.signaaldatum.toordinal(), row.crisissignaal,
+            row.warme_overdracht)
+
+
+@lru_cache(maxsize=8192)
+def _from_ordinal(value: int) -> dt.date:
+    return dt.date.fromordinal(value)
+
+
+def unpack(values: tuple[object, ...]) -> tuple[int, SignalRow]:
+    (rij, bsn, voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, huisletter,
+     toevoeging, plaats, telefoon, email, partnertype, partnernaam, bedrag, ontstaansdatum, signaaldatum,
+     crisissignaal, warme_overdracht) = values
+    return int(rij), SignalRow(  # type: ignore[call-overload]
+        bsn, voorletters, voorvoegsel, achternaam, _from_ordinal(geboortedatum) if geboortedatum else None,  # type: ignore[arg-type]
+        straat, postcode, huisnummer, huisletter, toevoeging, plaats, telefoon, email, partnertype, partnernaam,
+        bedrag, _from_ordinal(ontstaansdatum), _from_ordinal(signaaldatum), crisissignaal,  # type: ignore[arg-type]
+        warme_overdracht)
+
+
 @dataclass(slots=True, frozen=True)
 class RowError:
     kolom: str

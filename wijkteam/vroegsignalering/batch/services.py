@@ -16,10 +16,12 @@ through a second connection, SQLite (one writer) shows the count at commit.
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import structlog
 from django.core.files.uploadedfile import UploadedFile
@@ -34,8 +36,8 @@ from wijkteam.audit.services import record
 
 from ..models import UPLOAD_TRANSITIONS, Bron, Upload, UploadFout, UploadStatus, UploadStatusHistorie
 from .bulk import SignalBulkIngest
-from .reader import RefusedFile, open_signal_file
-from .rows import validate_row
+from .reader import RefusedFile, SignalFile, open_signal_file
+from .rows import pack, unpack, validate_row
 
 log = structlog.get_logger(__name__)
 
@@ -143,9 +145,37 @@ def _run(upload: Upload, path: Path, progress: _Progress) -> None:
     except RefusedFile as refused:
         _set_status(upload, UploadStatus.GEWEIGERD, weigering=str(refused), klaar_op=timezone.now())
         return
-    today = timezone.localdate()
 
     # Pass 1: check every row; errors are stored as they are found (bounded batches, not a list of all).
+    # Valid rows go, normalised, to a spool file (anonymous, unlinked at once, gone when closed), so
+    # the second pass neither parses nor validates again and memory stays flat.
+    with tempfile.TemporaryFile() as spool:
+        total, invalid = _check(upload, signal_file, progress, spool)
+        _set_status(upload, UploadStatus.OPSLAAN, rijen_totaal=total, rijen_gedaan=0, ongeldig=invalid,
+                    codering=signal_file.encoding_label[:20], scheidingsteken=signal_file.delimiter)
+        spool.seek(0)
+        # Pass 2: the valid rows, all written in one transaction.
+        progress.side_connection = True
+        with transaction.atomic():
+            writer = SignalBulkIngest(upload, system=SYSTEM, bron=Bron.BESTAND)
+            done = 0
+            while header := spool.read(4):
+                # Length-prefixed, one self-contained pickle per row: no memo shared between rows.
+                values = pickle.loads(spool.read(int.from_bytes(header, "little")))  # noqa: S301 - our own spool
+                rij, row = unpack(values)
+                writer.add(rij, row)
+                done += 1
+                progress(done)
+            counts = writer.finish()
+        progress.side_connection = False
+    _set_status(upload, UploadStatus.KLAAR, rijen_gedaan=total, nieuw=counts.nieuw, herhaald=counts.herhaald,
+                werklijst=counts.werklijst, klaar_op=timezone.now())
+    log.info("signal_upload_done", upload_id=upload.pk, rows=total, new=counts.nieuw, repeats=counts.herhaald,
+             invalid=invalid)
+
+
+def _check(upload: Upload, signal_file: SignalFile, progress: _Progress, spool: IO[bytes]) -> tuple[int, int]:
+    today = timezone.localdate()
     total = invalid = 0
     errors: list[UploadFout] = []
     for raw in signal_file.rows():
@@ -160,30 +190,15 @@ def _run(upload: Upload, path: Path, progress: _Progress) -> None:
                 invalid += 1
                 errors.extend(UploadFout(upload=upload, rij=raw.number, kolom=p.kolom, waarde=p.waarde,
                                          melding=p.melding) for p in problems)
+            else:
+                data = pickle.dumps(pack(raw.number, row), protocol=pickle.HIGHEST_PROTOCOL)
+                spool.write(len(data).to_bytes(4, "little") + data)
         if len(errors) >= ERROR_BATCH:
             UploadFout.objects.bulk_create(errors)
             errors = []
         progress(total)
     UploadFout.objects.bulk_create(errors)
-    _set_status(upload, UploadStatus.OPSLAAN, rijen_totaal=total, rijen_gedaan=0, ongeldig=invalid,
-                codering=signal_file.encoding_label[:20], scheidingsteken=signal_file.delimiter)
-
-    # Pass 2: the same stream again; only valid rows are written, all in one transaction.
-    progress.side_connection = True
-    with transaction.atomic():
-        writer = SignalBulkIngest(upload, system=SYSTEM, bron=Bron.BESTAND)
-        for done, raw in enumerate(signal_file.rows(), start=1):
-            if not raw.undecodable:
-                row, _problems = validate_row(raw.values, today=today)
-                if row is not None:
-                    writer.add(raw.number, row)
-            progress(done)
-        counts = writer.finish()
-    progress.side_connection = False
-    _set_status(upload, UploadStatus.KLAAR, rijen_gedaan=total, nieuw=counts.nieuw, herhaald=counts.herhaald,
-                werklijst=counts.werklijst, klaar_op=timezone.now())
-    log.info("signal_upload_done", upload_id=upload.pk, rows=total, new=counts.nieuw, repeats=counts.herhaald,
-             invalid=invalid)
+    return total, invalid
 
 
 def _delete_file(upload: Upload) -> None:
