@@ -311,10 +311,11 @@ def is_open_at(schedules: Iterable[Schedule], moment: dt.datetime) -> bool:
     """Whether any of the schedules is open at `moment` (a naive moment is taken as Amsterdam time).
 
     A row without opens_at/closes_at never counts: "open on Tuesday" without hours does not say
-    someone is there now.
+    someone is there now. Nor does a row "op afspraak": a resident walking in finds a closed door
+    (the service page, the result cards and the "nu open" filter all ask here, so they agree).
     """
     local = _local(moment)
-    for rule in _rules(schedules):
+    for rule in _rules([s for s in schedules if not by_appointment(s)]):
         for opens, closes in rule.intervals_on(local.date()):
             if opens <= local < closes:
                 return True

@@ -37,3 +37,17 @@ def test_walk_in_hours_of_the_same_service_still_count(client: Any, frozen_time:
     ScheduleFactory(service=service, byday="MO", opens_at=dt.time(8), closes_at=dt.time(17),
                     attending_type="op afspraak")
     assert "nu open" in status_of(client, service).lower()
+
+
+def test_open_now_filter_leaves_out_appointment_only_services(client: Any, frozen_time: Any) -> None:
+    from wijkteam.sociale_kaart.search import reindex_all
+
+    walk_in = ServiceFactory(name="Geldspreekuur inloop", description="Vragen over geld.", terms=["LD01"])
+    ScheduleFactory(service=walk_in, byday="WE", opens_at=dt.time(8), closes_at=dt.time(17), attending_type="inloop")
+    appointment = ServiceFactory(name="Budgetcoach afspraak", description="Vragen over geld.", terms=["LD01"])
+    ScheduleFactory(service=appointment, byday="WE", opens_at=dt.time(8), closes_at=dt.time(17),
+                    attending_type="op afspraak")
+    reindex_all()
+    page = client.get(reverse("sociale_kaart_public:search"), {"q": "geld", "nu_open": "on"}).content.decode()
+    assert "Geldspreekuur inloop" in page
+    assert "Budgetcoach afspraak" not in page
