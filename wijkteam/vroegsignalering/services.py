@@ -123,7 +123,7 @@ def classify(months: Sequence[int], index: int) -> Classificatie:
     return Classificatie.ENKELVOUDIG
 
 
-CLASSIFY_CHUNK = 500
+CLASSIFY_CHUNK = 2000
 
 
 def classify_addresses(adres_ids: Iterable[int]) -> None:

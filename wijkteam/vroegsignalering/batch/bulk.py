@@ -73,6 +73,34 @@ class IdAllocator:
         return iter(range(start, start + count))
 
 
+class CopyTable(Table):
+    """`huishoudens.bulk.Table` that writes with COPY on PostgreSQL.
+
+    Why: psycopg 3's executemany through Django's client-side cursor sends and parses one INSERT per
+    row (measured: ~1,000 signals/s on PostgreSQL, the whole upload spent in the driver); COPY takes
+    the same prepared rows at raw speed. SQLite keeps Table's executemany, which is fast there.
+    """
+
+    def __init__(self, model: type[models.Model], fields: tuple[str, ...]) -> None:
+        super().__init__(model, fields)
+        concrete = list(model._meta.concrete_fields)
+        by_name = {f.name: f for f in concrete}
+        columns = [by_name[name].column for name in fields] + [f.column for f in concrete if f.name not in fields]
+        quote = connection.ops.quote_name
+        self.copy_sql = (f"COPY {quote(str(model._meta.db_table))} ({', '.join(quote(c) for c in columns)}) "
+                         "FROM STDIN")
+
+    def flush(self) -> None:
+        if connection.vendor != "postgresql" or not self.rows:
+            super().flush()
+            return
+        with connection.cursor() as cursor, cursor.cursor.copy(self.copy_sql) as copy:
+            for row in self.rows:
+                copy.write_row(self._prepare(row))
+        self.written += len(self.rows)
+        self.rows = []
+
+
 COLUMNS_ADRES = ("id", "postcode", "huisnummer", "huisletter", "huisnummertoevoeging", "straat", "woonplaats",
                  "buurt", "latitude", "longitude")
 COLUMNS_HUISHOUDEN = ("id", "adres", "sinds", "aangemaakt")
@@ -120,12 +148,12 @@ class SignalBulkIngest:
         self.teams = teams_by_buurt()
         self.counts = Counts()
         self.pending: list[tuple[int, SignalRow]] = []
-        self.t_adres = Table(Adres, COLUMNS_ADRES)
-        self.t_huishouden = Table(Huishouden, COLUMNS_HUISHOUDEN)
-        self.t_persoon = Table(Persoon, COLUMNS_PERSOON)
-        self.t_zaak = Table(Vroegsignaalzaak, COLUMNS_ZAAK)
-        self.t_historie = Table(ZaakStatusHistorie, COLUMNS_ZAAK_HISTORIE)
-        self.t_signaal = Table(Signaal, COLUMNS_SIGNAAL)
+        self.t_adres = CopyTable(Adres, COLUMNS_ADRES)
+        self.t_huishouden = CopyTable(Huishouden, COLUMNS_HUISHOUDEN)
+        self.t_persoon = CopyTable(Persoon, COLUMNS_PERSOON)
+        self.t_zaak = CopyTable(Vroegsignaalzaak, COLUMNS_ZAAK)
+        self.t_historie = CopyTable(ZaakStatusHistorie, COLUMNS_ZAAK_HISTORIE)
+        self.t_signaal = CopyTable(Signaal, COLUMNS_SIGNAAL)
         self._scratch = Persoon()  # encrypts BSNs exactly as the model does
         self._hash_cache: dict[str, str] = {}
 
