@@ -115,6 +115,14 @@ def clear():
         model.objects.all().delete()
 
 
+def bulk_ingest(place):
+    upload = Upload.objects.create(bestandsnaam="november.csv", team=place.team_a)
+    writer = SignalBulkIngest(upload, system=SYSTEM)
+    for i, row in enumerate(rows()):
+        writer.add(i + 2, row)
+    return upload, writer.finish()
+
+
 def test_bulk_rows_equal_single_path_rows(place):
     existing(place)
     with time_machine.travel(NOW, tick=False):
@@ -128,11 +136,7 @@ def test_bulk_rows_equal_single_path_rows(place):
     clear()
     existing(place)
     with time_machine.travel(NOW, tick=False):
-        upload = Upload.objects.create(bestandsnaam="november.csv", team=place.team_a)
-        writer = SignalBulkIngest(upload, system=SYSTEM)
-        for i, row in enumerate(rows()):
-            writer.add(i + 2, row)
-        counts = writer.finish()
+        upload, counts = bulk_ingest(place)
     bulk = snapshot()
 
     assert (counts.nieuw, counts.herhaald, counts.werklijst) == (len(rows()) - 1, 1, 2)
@@ -150,11 +154,7 @@ def test_bulk_rows_equal_single_path_rows(place):
 def test_a_signal_from_the_file_is_a_repeat_through_the_single_path(place):
     existing(place)
     with time_machine.travel(NOW, tick=False):
-        upload = Upload.objects.create(bestandsnaam="november.csv", team=place.team_a)
-        writer = SignalBulkIngest(upload, system=SYSTEM)
-        for i, row in enumerate(rows()):
-            writer.add(i + 2, row)
-        writer.finish()
+        bulk_ingest(place)
         before = Signaal.objects.count()
         again = [ingest_signal(row, system="api").outcome for row in rows()]
     assert set(again) == {Outcome.REPEAT}
