@@ -28,7 +28,7 @@ def may_upload_signalen(user: Any) -> bool:
 
 def get_upload_for_user(request: HttpRequest, pk: int, *, purpose: str = "report") -> Upload:
     """The upload, if this teamleider shares its team; the read (or the refusal) goes to the audit trail."""
-    upload = Upload.objects.filter(pk=pk, team__leden=request.user).select_related("geupload_door").first()
+    upload = Upload.objects.filter(pk=pk, team__leden=request.user.pk).select_related("geupload_door").first()
     if upload is None:
         raise deny(request, object_type="vroegsignalering.upload", object_id=pk)
     record(request, Action.EXPORT if purpose == "errors" else Action.READ, obj=upload, detail={"view": purpose})

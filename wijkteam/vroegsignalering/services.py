@@ -147,20 +147,20 @@ def _classify_chunk(adres_ids: list[int]) -> None:
     rows = list(Signaal.objects.filter(adres_id__in=adres_ids, soort=SignaalSoort.FINANCIEEL)
                 .order_by("adres_id", "signaaldatum", "pk")
                 .values_list("pk", "adres_id", "signaaldatum", "classificatie", "zaak_id", "crisissignaal"))
-    by_adres: dict[int, list[tuple[int, dt.date, str, int | None, bool]]] = defaultdict(list)
+    by_adres: dict[int | None, list[tuple[int, dt.date, str, int | None, bool]]] = defaultdict(list)
     for pk, adres_id, datum, current, zaak_id, crisis in rows:
         by_adres[adres_id].append((pk, datum, current, zaak_id, crisis))
-    changes: dict[str, list[int]] = defaultdict(list)
+    changes: dict[Classificatie, list[int]] = defaultdict(list)
     zaken: dict[int, tuple[int, bool]] = {}
     for signals in by_adres.values():
         months = [_month(s[1]) for s in signals]
-        for index, (pk, _datum, current, zaak_id, crisis) in enumerate(signals):
+        for index, (signaal_id, _datum, was, signaal_zaak, signaal_crisis) in enumerate(signals):
             kind = classify(months, index)
-            if kind != current:
-                changes[kind].append(pk)
-            if zaak_id is not None:
-                severity, any_crisis = zaken.get(zaak_id, (0, False))
-                zaken[zaak_id] = (max(severity, _SEVERITY[kind]), any_crisis or crisis)
+            if kind != was:
+                changes[kind].append(signaal_id)
+            if signaal_zaak is not None:
+                severity, any_crisis = zaken.get(signaal_zaak, (0, False))
+                zaken[signaal_zaak] = (max(severity, _SEVERITY[kind]), any_crisis or signaal_crisis)
     for kind, pks in changes.items():
         Signaal.objects.filter(pk__in=pks).update(classificatie=kind)
     by_value: dict[tuple[int, bool], list[int]] = defaultdict(list)

@@ -219,14 +219,15 @@ class SignalBulkIngest:
             found.setdefault((postcode, nummer, letter.upper(), toevoeging.upper()), (pk, buurt_id))
         missing = [key for key in firsts if key not in found]
         if missing:
-            buurten = dict(Postcode.objects.filter(pc6__in={k[0] for k in missing}, buurt__isnull=False)
-                           .values_list("pc6", "buurt_id"))
+            buurten: dict[str, int | None] = dict(
+                Postcode.objects.filter(pc6__in={k[0] for k in missing}, buurt__isnull=False)
+                .values_list("pc6", "buurt_id"))
             ids = self.ids.take(Adres, len(missing))
             for key in missing:
                 row = firsts[key]
-                pk, buurt_id = next(ids), buurten.get(key[0])
-                self.t_adres.add((pk, *key, row.straat, row.plaats, buurt_id, None, None))
-                found[key] = (pk, buurt_id)
+                new_id, new_buurt = next(ids), buurten.get(key[0])
+                self.t_adres.add((new_id, *key, row.straat, row.plaats, new_buurt, None, None))
+                found[key] = (new_id, new_buurt)
             self.counts.adressen += len(missing)
             self.t_adres.flush()
         return found
@@ -258,8 +259,9 @@ class SignalBulkIngest:
                  tuple[int, int | None]], household_of: dict[int, int]) -> list[tuple[int | None, list[int], str]]:
         """Per row: (person id or None, candidates when ambiguous, bsn hash), as `find_or_add_person` decides."""
         hashes = [self._hash(row.bsn) if row.bsn else "" for _rij, row in rows]
-        by_hash: dict[str, int] = dict(Persoon.objects.filter(bsn_hash__in={h for h in hashes if h})
-                                       .values_list("bsn_hash", "pk"))
+        by_hash: dict[str, int] = {
+            h: pk for h, pk in Persoon.objects.filter(bsn_hash__in={h for h in hashes if h}).values_list(
+                "bsn_hash", "pk") if h}
         members: dict[int, list[Member]] = defaultdict(list)
         for pk, household_id, achternaam, geboortedatum, bsn_hash in Persoon.objects.filter(
                 huishouden_id__in=set(household_of.values())).order_by("pk").values_list(
@@ -306,13 +308,13 @@ class SignalBulkIngest:
         if new_rows:
             ids = self.ids.take(Persoon, len(new_rows))
             real: dict[int, int] = {}
-            for placeholder, row, household_id, bsn in new_rows:
-                assert isinstance(placeholder, int) and isinstance(row, SignalRow)
+            for placeholder, new, new_household, bsn in new_rows:
+                assert isinstance(placeholder, int) and isinstance(new, SignalRow)
                 real[placeholder] = next(ids)
                 self._scratch.set_bsn(str(bsn) or None)
-                self.t_persoon.add((real[placeholder], household_id, row.voorletters, "", row.voorvoegsel,
-                                    row.achternaam, row.geboortedatum, self._scratch.bsn_versleuteld,
-                                    self._scratch.bsn_hash, row.telefoon, row.email, self.now, self.now))
+                self.t_persoon.add((real[placeholder], new_household, new.voorletters, "", new.voorvoegsel,
+                                    new.achternaam, new.geboortedatum, self._scratch.bsn_versleuteld,
+                                    self._scratch.bsn_hash, new.telefoon, new.email, self.now, self.now))
             self.t_persoon.flush()
             self.counts.personen += len(new_rows)
             result = [(real.get(pk, pk) if pk is not None else None, c, h) for pk, c, h in result]

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -60,7 +61,7 @@ class SignalRow:
         return (self.postcode, self.huisnummer, self.huisletter, self.toevoeging)
 
 
-def pack(rij: int, row: SignalRow) -> tuple[object, ...]:
+def pack(rij: int, row: SignalRow) -> tuple[Any, ...]:
     """A valid row as plain values (dates as ordinals) for the spool between the passes (pickled)."""
     return (rij, row.bsn, row.voorletters, row.voorvoegsel, row.achternaam,
             row.geboortedatum.toordinal() if row.geboortedatum else 0, row.straat, row.postcode, row.huisnummer,
@@ -74,15 +75,12 @@ def _from_ordinal(value: int) -> dt.date:
     return dt.date.fromordinal(value)
 
 
-def unpack(values: tuple[object, ...]) -> tuple[int, SignalRow]:
-    (rij, bsn, voorletters, voorvoegsel, achternaam, geboortedatum, straat, postcode, huisnummer, huisletter,
-     toevoeging, plaats, telefoon, email, partnertype, partnernaam, bedrag, ontstaansdatum, signaaldatum,
-     crisissignaal, warme_overdracht) = values
-    return int(rij), SignalRow(  # type: ignore[call-overload]
-        bsn, voorletters, voorvoegsel, achternaam, _from_ordinal(geboortedatum) if geboortedatum else None,  # type: ignore[arg-type]
-        straat, postcode, huisnummer, huisletter, toevoeging, plaats, telefoon, email, partnertype, partnernaam,
-        bedrag, _from_ordinal(ontstaansdatum), _from_ordinal(signaaldatum), crisissignaal,  # type: ignore[arg-type]
-        warme_overdracht)
+def unpack(values: tuple[Any, ...]) -> tuple[int, SignalRow]:
+    fields = list(values[1:])
+    fields[4] = _from_ordinal(fields[4]) if fields[4] else None  # geboortedatum
+    fields[16] = _from_ordinal(fields[16])  # ontstaansdatum
+    fields[17] = _from_ordinal(fields[17])  # signaaldatum
+    return int(values[0]), SignalRow(*fields)
 
 
 @dataclass(slots=True, frozen=True)

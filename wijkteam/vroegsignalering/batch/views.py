@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkteam.accounts.decorators import require
+from wijkteam.accounts.models import User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
@@ -59,6 +60,7 @@ def upload_index(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
+            assert isinstance(request.user, User)  # the @require above let only a logged-in teamleider in
             upload = start_upload(file=form.cleaned_data["bestand"], user=request.user, request=request)
             return HttpResponseRedirect(reverse("vroegsignalering:upload_detail", args=[upload.pk]))
     else:
