@@ -311,10 +311,11 @@ class SignalBulkIngest:
             for placeholder, new, new_household, bsn in new_rows:
                 assert isinstance(placeholder, int) and isinstance(new, SignalRow)
                 real[placeholder] = next(ids)
-                self._scratch.set_bsn(str(bsn) or None)
+                # What Persoon.set_bsn stores, without its second 11-proef: the row passed it already.
+                encrypted, hashed = (crypto.encrypt(str(bsn)), self._hash(str(bsn))) if bsn else ("", None)
                 self.t_persoon.add((real[placeholder], new_household, new.voorletters, "", new.voorvoegsel,
-                                    new.achternaam, new.geboortedatum, self._scratch.bsn_versleuteld,
-                                    self._scratch.bsn_hash, new.telefoon, new.email, self.now, self.now))
+                                    new.achternaam, new.geboortedatum, encrypted, hashed, new.telefoon, new.email,
+                                    self.now, self.now))
             self.t_persoon.flush()
             self.counts.personen += len(new_rows)
             result = [(real.get(pk, pk) if pk is not None else None, c, h) for pk, c, h in result]
