@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from wijkteam.accounts.decorators import deny
@@ -19,7 +20,7 @@ from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import Upload
+from .models import Signaal, SignaalSoort, Upload
 
 
 def may_upload_signalen(user: Any) -> bool:
@@ -33,6 +34,14 @@ def get_upload_for_user(request: HttpRequest, pk: int, *, purpose: str = "report
         raise deny(request, object_type="vroegsignalering.upload", object_id=pk)
     record(request, Action.EXPORT if purpose == "errors" else Action.READ, obj=upload, detail={"view": purpose})
     return upload
+
+
+def zorgsignalen_visible_to(user: Any) -> QuerySet[Signaal]:
+    """Concern signals are for the team of the household's wijk only: not the privacy officer's general
+    view, not other teams (their purpose is the team's own care, not Wgs outreach)."""
+    if not (is_verified(user) and has_role(user, Role.MEDEWERKER, Role.TEAMLEIDER)):
+        return Signaal.objects.none()
+    return Signaal.objects.filter(soort=SignaalSoort.ZORG, buurt__wijk__teams__leden=user.pk).distinct()
 
 
 def uploads_visible_to(user: Any) -> Any:

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -48,6 +49,7 @@ from .models import (
     ZAAK_TRANSITIONS,
     Bron,
     Classificatie,
+    Doel,
     MatchWerklijstItem,
     Signaal,
     SignaalSoort,
@@ -57,6 +59,7 @@ from .models import (
     Vroegsignaalzaak,
     ZaakStatus,
     ZaakStatusHistorie,
+    ZorgBron,
 )
 
 
@@ -248,6 +251,33 @@ def delivered_identity(row: SignalRow) -> dict[str, str]:
     return {"voorletters": row.voorletters, "voorvoegsel": row.voorvoegsel, "achternaam": row.achternaam,
             "geboortedatum": row.geboortedatum.isoformat() if row.geboortedatum else "",
             "telefoonnummer": row.telefoon, "email": row.email}
+
+
+# --- Concern signals ---------------------------------------------------------------------------
+
+
+def record_zorgsignaal(household: Huishouden, *, bron: ZorgBron | str, zorg: str, by: User,
+                       request: HttpRequest | None = None, persoon: Persoon | None = None,
+                       signaaldatum: dt.date | None = None) -> Signaal:
+    """A non-financial concern (huisarts, school, ...), kept under its own purpose (`Doel.ZORGSIGNAAL`).
+
+    It joins no vroegsignaalzaak (that is Wgs outreach) and counts in no Divosa figure; only the team of
+    the household's wijk sees it (`access.zorgsignalen_visible_to`).
+    """
+    if bron not in ZorgBron.values:
+        raise ValueError(f"unknown ZorgBron {bron!r}")
+    if not zorg.strip():
+        raise ValidationError(_("Beschrijf de zorg."), code="zorg")
+    with transaction.atomic():
+        adres = household.adres
+        signaal = Signaal.objects.create(
+            soort=SignaalSoort.ZORG, doel=Doel.ZORGSIGNAAL, zorg_bron=bron, zorg=zorg.strip(), persoon=persoon,
+            huishouden=household, adres=adres, buurt_id=adres.buurt_id, bron=Bron.FORMULIER, gemeld_door=by,
+            signaaldatum=signaaldatum or timezone.localdate(), ontvangen=timezone.now(),
+        )
+        record(request, Action.CREATE, obj=signaal, person_id=persoon.pk if persoon else None,
+               household_id=household.pk, user=by, detail={"soort": "zorg", "bron": str(bron)})
+    return signaal
 
 
 # --- Statuses ----------------------------------------------------------------------------------
