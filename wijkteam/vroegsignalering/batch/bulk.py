@@ -164,7 +164,6 @@ class SignalBulkIngest:
 
     def finish(self) -> Counts:
         self._chunk()
-        classify_addresses(self._touched_addresses())
         c = self.counts
         if c.nieuw or c.personen or c.huishoudens:
             # One row for the upload (ids and counts, no names): per-row events would double a million-row file.
@@ -174,18 +173,6 @@ class SignalBulkIngest:
                                                  "huishoudens": c.huishoudens, "personen": c.personen,
                                                  "zaken": c.zaken})
         return c
-
-    def _touched_addresses(self) -> Iterator[int]:
-        # Pages by id rather than a server-side cursor: SQLite would see the classification's own
-        # UPDATEs through an open cursor on the same connection.
-        last = 0
-        while True:
-            page = list(Signaal.objects.filter(upload=self.upload, adres_id__gt=last).order_by("adres_id")
-                        .values_list("adres_id", flat=True).distinct()[:2000])
-            if not page:
-                return
-            yield from page
-            last = page[-1]
 
     # --- one chunk ------------------------------------------------------------------------------
 
@@ -394,6 +381,10 @@ class SignalBulkIngest:
                 worklist.append((pk, row, candidates, bsn_hash))
         self.t_signaal.flush()
         self.counts.nieuw += len(fresh)
+        # Classified per chunk: an address a later chunk touches again is classified again then, with all
+        # its signals, so the end result is the single path's. (Paging the upload's addresses afterwards
+        # cost a scan per page: quadratic, minutes at a million rows on PostgreSQL.)
+        classify_addresses(sorted({adres_of[rows[i][1].adres_key][0] for i in fresh}))
         if worklist:
             # Rare (ambiguous persons): the ORM is fast enough and keeps the M2M right.
             items = MatchWerklijstItem.objects.bulk_create([
