@@ -831,13 +831,18 @@ def _online_url(request: HttpRequest, wijk: Wijk, domain: str | None) -> str:
     return request.build_absolute_uri(url)
 
 
+def _folder_for(request: HttpRequest, code: str) -> tuple[Wijk, str | None, leaflet_pdf.Folder]:
+    """The wijk, the chosen levensdomein and its folder: what the page and the PDF both show."""
+    wijk, domain = _wijk_and_domain(request, code)
+    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=timezone.now(),
+                          more_url=request.build_absolute_uri(reverse("sociale_kaart_public:search")))
+    return wijk, domain, folder
+
+
 @public("the residents' sociale kaart: open to everyone")
 @require_GET
 def leaflet(request: HttpRequest, code: str) -> HttpResponse:
-    wijk, domain = _wijk_and_domain(request, code)
-    now = timezone.now()
-    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now,
-                          more_url=request.build_absolute_uri(reverse("sociale_kaart_public:search")))
+    wijk, domain, folder = _folder_for(request, code)
     pdf_url = reverse("sociale_kaart_public:leaflet_pdf", args=[wijk.code])
     if domain:
         pdf_url += "?" + urlencode({"levensdomein": domain})
@@ -858,10 +863,7 @@ def leaflet(request: HttpRequest, code: str) -> HttpResponse:
 @public("the residents' sociale kaart: open to everyone")
 @require_GET
 def leaflet_pdf_view(request: HttpRequest, code: str) -> HttpResponse:
-    wijk, domain = _wijk_and_domain(request, code)
-    now = timezone.now()
-    folder = build_folder(wijk, domain, online_url=_online_url(request, wijk, domain), now=now,
-                          more_url=request.build_absolute_uri(reverse("sociale_kaart_public:search")))
+    wijk, domain, folder = _folder_for(request, code)
     response = HttpResponse(leaflet_pdf.render_pdf(folder), content_type="application/pdf")
     filename = f"wat-is-er-in-mijn-wijk-{wijk.code.lower()}{'-' + domain.lower() if domain else ''}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
