@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from django.db import connection, connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from wijkteam.core.progress import RowProgress
 
 from .. import taxonomy_mapping
 from ..duplicates.tasks import scan_imported_services
@@ -125,24 +127,18 @@ def start_import(*, data: bytes, filename: str, user: Any) -> HsdsImport:
 
 
 class _ProgressRecorder:
-    """Writes progress to the HsdsImport row at most twice a second.
-
-    While the import's own transaction is open its updates are invisible to the page, so on
-    PostgreSQL a second connection (autocommit) reports progress; on SQLite, which allows one writer
-    at a time, the count jumps at commit instead.
-    """
+    """Writes progress to the HsdsImport row at most twice a second (during the write transaction
+    through core.progress's side connection, so the page sees it)."""
 
     def __init__(self, pk: int) -> None:
-        self.pk = pk
-        self.writing = False
+        self.row = RowProgress(HsdsImport, pk)
         self._last = 0.0
-        self._side: Any = None
 
     def phase(self, status: str) -> None:
         # Called just before the write transaction opens, so this update is still visible at once.
-        self.writing = False
+        self.row.in_transaction = False
         self._store(status=status, rows_done=0)
-        self.writing = status == HsdsImportStatus.WRITING
+        self.row.in_transaction = status == HsdsImportStatus.WRITING
         self._last = 0.0  # the first count of a new step is always shown
 
     def __call__(self, done: int, total: int) -> None:
@@ -153,25 +149,10 @@ class _ProgressRecorder:
         self._store(rows_done=done, rows_total=total)
 
     def _store(self, **fields: Any) -> None:
-        if not self.writing:
-            HsdsImport.objects.filter(pk=self.pk).update(**fields)
-            return
-        if connection.vendor != "postgresql":
-            return
-        try:
-            if self._side is None:
-                self._side = connections.create_connection("default")
-            table = HsdsImport._meta.db_table
-            columns = ", ".join(f"{name} = %s" for name in fields)
-            with self._side.cursor() as cursor:
-                cursor.execute(f"UPDATE {table} SET {columns} WHERE id = %s", [*fields.values(), self.pk])  # noqa: S608 - column names are ours
-        except Exception:  # progress is a courtesy; never let it break the import
-            log.warning("hsds_import_progress_failed", import_id=self.pk)
+        self.row.store(**fields)
 
     def close(self) -> None:
-        if self._side is not None:
-            self._side.close()
-            self._side = None
+        self.row.close()
 
 
 def run_import(pk: int) -> None:

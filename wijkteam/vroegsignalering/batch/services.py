@@ -25,7 +25,7 @@ from typing import IO, Any
 
 import structlog
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, connections, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from wijkteam.accounts.models import User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.core.progress import RowProgress
 
 from ..models import UPLOAD_TRANSITIONS, Bron, Upload, UploadFout, UploadStatus, UploadStatusHistorie
 from .bulk import SignalBulkIngest
@@ -77,34 +78,18 @@ class _Progress:
     """Writes rijen_gedaan at most twice a second; inside the storing transaction through a side connection."""
 
     def __init__(self, pk: int) -> None:
-        self.pk = pk
-        self.side_connection = False
+        self.row = RowProgress(Upload, pk)
         self._last = 0.0
-        self._side: Any = None
 
     def __call__(self, done: int, *, force: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self._last < 0.5:
             return
         self._last = now
-        if not self.side_connection:
-            Upload.objects.filter(pk=self.pk).update(rijen_gedaan=done)
-            return
-        if connection.vendor != "postgresql":
-            return
-        try:
-            if self._side is None:
-                self._side = connections.create_connection("default")
-            with self._side.cursor() as cursor:
-                cursor.execute(f"UPDATE {Upload._meta.db_table} SET rijen_gedaan = %s WHERE id = %s",  # noqa: S608
-                               [done, self.pk])
-        except Exception:  # progress is a courtesy; it never breaks the upload
-            log.warning("signal_upload_progress_failed", upload_id=self.pk)
+        self.row.store(rijen_gedaan=done)
 
     def close(self) -> None:
-        if self._side is not None:
-            self._side.close()
-            self._side = None
+        self.row.close()
 
 
 def run_upload(upload_id: int) -> Upload | None:
@@ -155,7 +140,7 @@ def _run(upload: Upload, path: Path, progress: _Progress) -> None:
                     codering=signal_file.encoding_label[:20], scheidingsteken=signal_file.delimiter)
         spool.seek(0)
         # Pass 2: the valid rows, all written in one transaction.
-        progress.side_connection = True
+        progress.row.in_transaction = True
         with transaction.atomic():
             writer = SignalBulkIngest(upload, system=SYSTEM, bron=Bron.BESTAND)
             done = 0
@@ -167,7 +152,7 @@ def _run(upload: Upload, path: Path, progress: _Progress) -> None:
                 done += 1
                 progress(done)
             counts = writer.finish()
-        progress.side_connection = False
+        progress.row.in_transaction = False
     _set_status(upload, UploadStatus.KLAAR, rijen_gedaan=total, nieuw=counts.nieuw, herhaald=counts.herhaald,
                 werklijst=counts.werklijst, klaar_op=timezone.now())
     log.info("signal_upload_done", upload_id=upload.pk, rows=total, new=counts.nieuw, repeats=counts.herhaald,
