@@ -18,6 +18,7 @@ ROLE_OF = {"medewerker_b": Role.MEDEWERKER, "partner_b": Role.PARTNER}
 SCOPE_REACH: dict[Scope, set[str]] = {
     Scope.TEAM: {"medewerker", "teamleider", "privacy"},  # own team; the privacy officer sees everyone
     Scope.ORGANISATION: {"partner", "beheerder"},  # own organisation; the beheerder keeps all
+    Scope.CASE: {"medewerker", "teamleider"},  # the example case's regisseur and its team lead
 }
 
 

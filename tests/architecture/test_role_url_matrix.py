@@ -34,8 +34,8 @@ from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.sociale_kaart.freshness import make_token
 from wijkteam.sociale_kaart.models import DuplicateCandidate, HsdsImport
 from wijkteam.sociale_kaart.models.werk import DuplicateSource, VerificationTask
-from wijkteam.vroegsignalering.models import Upload
 
+from . import matrix_world
 from .matrix_rules import ROLES, expected_allowed
 from .url_rules import Endpoint, walk
 
@@ -72,10 +72,11 @@ EXAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     "sociale_kaart_werk:merge": lambda w: {"pk": w.objects["candidate"].pk},
     "sociale_kaart_werk:dismiss": lambda w: {"pk": w.objects["candidate"].pk},
     "sociale_kaart_import:detail": lambda w: {"pk": w.objects["hsds_import"].pk},
-    "vroegsignalering:upload_detail": lambda w: {"pk": w.objects["signal_upload"].pk},
-    "vroegsignalering:upload_errors_csv": lambda w: {"pk": w.objects["signal_upload"].pk},
     "admin:app_list": lambda w: {"app_label": "accounts"},
 }
+# Each capability's own examples: tests/architecture/matrix_world/<app>.py.
+for _module in matrix_world.modules():
+    EXAMPLES.update(_module.EXAMPLES)
 
 # Every admin URL passes the site's one check (has_permission) before anything else; the walker test
 # proves they all carry its rule. The matrix requests the site's own pages and every model's list. Left
@@ -113,7 +114,7 @@ def world(place: Any, users: Any, frozen_time: Any) -> World:
                                                   source=DuplicateSource.SCAN)
     task = VerificationTask.objects.create(service=service, checked_on=dt.date(2026, 3, 1),
                                            due_on=dt.date(2027, 3, 1))
-    return World(named, {
+    objects = {
         "person": person,
         "wijk": place.wijk_a,
         "organization": organization,
@@ -124,9 +125,10 @@ def world(place: Any, users: Any, frozen_time: Any) -> World:
         "candidate": candidate,
         "token": make_token(task, user_id=users.partner.pk),
         "hsds_import": HsdsImport.objects.create(filename="kaart.zip", format="csv", created_by=users.beheerder),
-        "signal_upload": Upload.objects.create(bestandsnaam="signalen.csv", team=place.team_a,
-                                               geupload_door=users.teamleider, status="klaar"),
-    })
+    }
+    for module in matrix_world.modules():
+        objects.update(module.objects(place, users, named))
+    return World(named, objects)
 
 
 def _fetch(client: Client, url: str, *, follow: bool) -> Any:

@@ -35,6 +35,9 @@ class Scope(StrEnum):
     # sociale_kaart.access (get_service_for_edit, get_location_for_edit): the partner's own
     # organisation; the beheerder all of them.
     ORGANISATION = "organisation"
+    # casussen.access (get_case_for_user): need to know. The case's regisseur and co-workers and the
+    # team lead of its team; anyone else in the team only through emergency access (break the glass).
+    CASE = "case"
 
 
 @dataclass(frozen=True)
