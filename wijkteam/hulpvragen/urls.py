@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Hulpvragen's staff pages."""
+"""Hulpvragen's staff pages; included at /werk/hulpvragen/. Each capability keeps its own URLs."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import include, path
 
 app_name = "hulpvragen"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", include("wijkteam.hulpvragen.intake.urls")),
+    path("triage/", include("wijkteam.hulpvragen.triage.urls")),
+]
