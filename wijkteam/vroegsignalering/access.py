@@ -1,6 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Who may use vroegsignalering's pages, and the read helpers that check scope and write the audit trail.
 
+Zaken (Scope.TEAM): a vroegsignaalzaak is seen by the medewerkers and teamleiders of a team that covers
+the zaak's buurt, by the worker it is assigned to (a regisseur outside the team, item 6), and by the privacy
+officer (data-subject requests). Partners and analisten never see one. `zaken_visible_to` is the queryset
+every list starts from; `get_zaak_for_user` is the one way a page opens a single zaak (audited READ, or an
+audited 403 whether or not the id exists, so ids cannot be probed).
+
 Uploads: the monthly file names residents of every wijk, so uploading it is the team lead's job (a
 teamleider), never a partner's (partners send signals through their API token, item 4). The report of an
 upload (counts and row errors, which quote the file's values) is shown to teamleiders of the uploader's
@@ -11,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from wijkteam.accounts.decorators import deny
@@ -20,7 +26,7 @@ from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import Signaal, SignaalSoort, Upload
+from .models import Signaal, SignaalSoort, Upload, Vroegsignaalzaak
 
 
 def may_upload_signalen(user: Any) -> bool:
@@ -46,3 +52,45 @@ def zorgsignalen_visible_to(user: Any) -> QuerySet[Signaal]:
 
 def uploads_visible_to(user: Any) -> Any:
     return Upload.objects.filter(team__leden=user).select_related("geupload_door").distinct()
+
+
+def may_work_on_zaken(user: Any) -> bool:
+    """The outreach queue and a zaak's page: the team's medewerkers and teamleiders."""
+    return is_verified(user) and has_role(user, Role.MEDEWERKER, Role.TEAMLEIDER)
+
+
+def may_lead_outreach(user: Any) -> bool:
+    """Routing rules, deadlines and the overview: the teamleider (of their own teams, checked per team)."""
+    return is_verified(user) and has_role(user, Role.TEAMLEIDER)
+
+
+def zaken_visible_to(user: Any) -> QuerySet[Vroegsignaalzaak]:
+    """Scope.TEAM for zaken (see the module docstring); `.none()` for every other role."""
+    if not is_verified(user):
+        return Vroegsignaalzaak.objects.none()
+    if has_role(user, Role.PRIVACY):
+        return Vroegsignaalzaak.objects.all()
+    if not has_role(user, Role.MEDEWERKER, Role.TEAMLEIDER):
+        return Vroegsignaalzaak.objects.none()
+    # A subquery rather than a join: the join through wijk → teams → leden would repeat rows.
+    in_team = Vroegsignaalzaak.objects.filter(buurt__wijk__teams__leden=user.pk).values("pk")
+    return Vroegsignaalzaak.objects.filter(Q(pk__in=in_team) | Q(toegewezen_aan=user.pk))
+
+
+def get_zaak_for_user(request: HttpRequest, pk: int, *, for_update: bool = False) -> Vroegsignaalzaak:
+    """The zaak, if this user may see it; the read (or the refusal) goes to the audit trail.
+
+    `for_update` locks the row (select_for_update) for a write path that was handed the zaak by a view:
+    call it inside `transaction.atomic()`.
+    """
+    qs = zaken_visible_to(request.user).filter(pk=pk).select_related(
+        "huishouden__adres", "buurt__wijk", "team", "toegewezen_aan")
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    zaak = qs.first()
+    if zaak is None:
+        row = Vroegsignaalzaak.objects.filter(pk=pk).values("huishouden_id").first()
+        raise deny(request, object_type="vroegsignalering.vroegsignaalzaak", object_id=pk,
+                   household_id=row["huishouden_id"] if row else None)
+    record(request, Action.READ, obj=zaak, household_id=zaak.huishouden_id)
+    return zaak
