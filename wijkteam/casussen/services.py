@@ -1,0 +1,332 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one write path of casussen. Every change is audited with the household's id, so the resident's trail is whole.
+
+- `open_case`: a household's case (at most one open per household: a second call raises `CaseAlreadyOpen`
+  naming the open one), with its first status and regisseur rows and an empty plan.
+- `change_case_status` (and `close_case`, `reopen_case`): only along `CASUS_TRANSITIONS`; closing needs a
+  reason and an outcome.
+- `set_regisseur` (handovers; continuiteit calls it), `set_coworkers`.
+- `save_plan`: optimistic locking. The caller passes the plan version its form showed; when someone saved
+  in between, `StaleVersion` is raised and nothing is written, so the first save stays intact.
+- `add_task` (verwijzingen calls it for bridging tasks), `complete_task`, `record_contact`.
+- `break_glass` (emergency access, audited as `Action.EMERGENCY`), `review_emergency_access`.
+
+Rows that two people can change at once are locked (`select_for_update`) before they are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import structlog
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkteam.accounts.models import Role, Team, User
+from wijkteam.audit.models import Action
+from wijkteam.audit.services import record
+from wijkteam.huishoudens.models import Huishouden
+
+from .models import (
+    CASUS_OPEN,
+    CASUS_TRANSITIONS,
+    Casus,
+    CasusStatus,
+    CasusStatusHistorie,
+    Contactmoment,
+    ContactSoort,
+    Noodtoegang,
+    Plan,
+    RegisseurHistorie,
+    Sluitreden,
+    Taak,
+    Uitkomst,
+)
+
+log = structlog.get_logger(__name__)
+
+# How long emergency access lasts: long enough for one crisis visit, short enough to need a new reason tomorrow.
+NOODTOEGANG_DUUR = dt.timedelta(hours=4)
+# A reason must say something: "nood" is not a reason a privacy officer can judge.
+NOODTOEGANG_MIN_REDEN = 15
+
+CASE_WORKER_ROLES = (Role.MEDEWERKER, Role.TEAMLEIDER)
+
+
+class TransitionNotAllowed(ValueError):
+    pass
+
+
+class CaseAlreadyOpen(ValueError):
+    def __init__(self, casus: Casus) -> None:
+        super().__init__(_("Dit huishouden heeft al een open casus."))
+        self.casus = casus
+
+
+class StaleVersion(ValueError):
+    """Someone else saved in between; the caller shows the current version and asks to redo the change."""
+
+
+def _audit_case(request: HttpRequest | None, action: Action, casus: Casus, *, by: User | None,
+                obj: Any = None, **detail: Any) -> None:
+    record(request, action, obj=obj if obj is not None else casus, household_id=casus.huishouden_id, user=by,
+           detail={"casus": casus.pk, **detail})
+
+
+def _check_team_worker(user: User, team: Team, field: str) -> None:
+    if user.role not in CASE_WORKER_ROLES or not user.is_active or not team.leden.filter(pk=user.pk).exists():
+        raise ValidationError({field: _("%(naam)s is geen medewerker van %(team)s.")
+                               % {"naam": user.get_full_name() or user.get_username(), "team": team.naam}})
+
+
+# --- The case ---------------------------------------------------------------------------------
+
+
+def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, request: HttpRequest | None = None,
+              hulpvraag: Any = None, gewicht: str | None = None) -> Casus:
+    """Open the household's case. Raises `CaseAlreadyOpen` when one is open, `ValidationError` for a regisseur
+    outside the team."""
+    _check_team_worker(regisseur, team, "regisseur")
+    with transaction.atomic():
+        # The household row is the lock: two workers opening a case at once get one case and one refusal.
+        Huishouden.objects.select_for_update().filter(pk=huishouden.pk).first()
+        existing = Casus.objects.filter(huishouden=huishouden, status__in=CASUS_OPEN).first()
+        if existing is not None:
+            raise CaseAlreadyOpen(existing)
+        now = timezone.now()
+        casus = Casus(huishouden=huishouden, team=team, regisseur=regisseur, geopend=timezone.localdate(now),
+                      gewicht=gewicht or "")
+        if hulpvraag is not None and hasattr(Casus, "hulpvraag"):
+            casus.hulpvraag = hulpvraag  # type: ignore[attr-defined]
+        casus.save()
+        CasusStatusHistorie.objects.create(casus=casus, van="", naar=CasusStatus.AANGEMELD, door=by, tijdstip=now)
+        RegisseurHistorie.objects.create(casus=casus, regisseur=regisseur, vorige=None, vanaf=now, door=by,
+                                         reden=_("Casus geopend"))
+        Plan.objects.create(casus=casus)
+        _audit_case(request, Action.CREATE, casus, by=by, regisseur=regisseur.pk, team=team.pk)
+    log.info("casus_geopend", casus_id=casus.pk, household_id=huishouden.pk, team_id=team.pk)
+    return casus
+
+
+def _lock(casus: Casus) -> Casus:
+    return Casus.objects.select_for_update().get(pk=casus.pk)
+
+
+def _check_version(locked_versie: int, versie: int | None) -> None:
+    if versie is not None and int(versie) != locked_versie:
+        raise StaleVersion(_("Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe versie en "
+                             "doe uw wijziging opnieuw."))
+
+
+def change_case_status(casus: Casus, naar: CasusStatus | str, *, by: User, request: HttpRequest | None = None,
+                       toelichting: str = "", sluitreden: str = "", uitkomst: str = "",
+                       versie: int | None = None) -> None:
+    """Move the case along the transition table. Closing needs `sluitreden` and `uitkomst`; reopening clears them."""
+    naar = str(naar)
+    with transaction.atomic():
+        locked = _lock(casus)
+        _check_version(locked.versie, versie)
+        if naar not in CASUS_TRANSITIONS[locked.status]:
+            raise TransitionNotAllowed(_("Een casus met status %(van)s kan niet naar %(naar)s.")
+                                       % {"van": locked.get_status_display(),
+                                          "naar": CasusStatus(naar).label if naar in CasusStatus.values else naar})
+        fields = ["status", "versie"]
+        if naar == CasusStatus.AFGESLOTEN:
+            errors = {}
+            if sluitreden not in Sluitreden.values:
+                errors["sluitreden"] = _("Kies waarom de casus wordt afgesloten.")
+            if uitkomst not in Uitkomst.values:
+                errors["uitkomst"] = _("Kies de uitkomst van de casus.")
+            if errors:
+                raise ValidationError(errors)
+            locked.sluitreden, locked.uitkomst, locked.sluit_toelichting = sluitreden, uitkomst, toelichting
+            locked.gesloten = timezone.localdate()
+            fields += ["sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]
+        elif naar == CasusStatus.HEROPEND:
+            if Casus.objects.filter(huishouden_id=locked.huishouden_id, status__in=CASUS_OPEN).exists():
+                raise TransitionNotAllowed(_("Dit huishouden heeft al een andere open casus."))
+            locked.sluitreden, locked.uitkomst, locked.sluit_toelichting, locked.gesloten = "", "", "", None
+            fields += ["sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]
+        CasusStatusHistorie.objects.create(casus=locked, van=locked.status, naar=naar, door=by,
+                                           tijdstip=timezone.now(), toelichting=toelichting[:500])
+        locked.status = naar
+        locked.versie += 1
+        locked.save(update_fields=fields)
+        _audit_case(request, Action.UPDATE, locked, by=by, status=naar)
+    for name in ["status", "versie", "sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]:
+        setattr(casus, name, getattr(locked, name))
+
+
+def close_case(casus: Casus, *, sluitreden: str, uitkomst: str, by: User, request: HttpRequest | None = None,
+               toelichting: str = "", versie: int | None = None) -> None:
+    change_case_status(casus, CasusStatus.AFGESLOTEN, by=by, request=request, toelichting=toelichting,
+                       sluitreden=sluitreden, uitkomst=uitkomst, versie=versie)
+
+
+def reopen_case(casus: Casus, *, by: User, request: HttpRequest | None = None, toelichting: str = "",
+                versie: int | None = None) -> None:
+    change_case_status(casus, CasusStatus.HEROPEND, by=by, request=request, toelichting=toelichting, versie=versie)
+
+
+def set_regisseur(casus: Casus, *, to: User, by: User, reason: str = "", request: HttpRequest | None = None) -> bool:
+    """Hand the case to `to` (a worker of the case's team). Returns False when `to` already is the regisseur.
+
+    The previous regisseur is not kept as a co-worker: a handover ends their need to know unless the team
+    lead adds them back (`set_coworkers`)."""
+    with transaction.atomic():
+        locked = _lock(casus)
+        if locked.regisseur_id == to.pk:
+            return False
+        _check_team_worker(to, locked.team, "regisseur")
+        vorige_id = locked.regisseur_id
+        RegisseurHistorie.objects.create(casus=locked, regisseur=to, vorige_id=vorige_id, vanaf=timezone.now(),
+                                         door=by, reden=reason[:500])
+        locked.regisseur = to
+        locked.versie += 1
+        locked.save(update_fields=["regisseur", "versie"])
+        locked.medewerkers.remove(to)  # the regisseur is not also a co-worker
+        _audit_case(request, Action.UPDATE, locked, by=by, regisseur=to.pk, vorige=vorige_id)
+    casus.regisseur, casus.versie = to, locked.versie
+    return True
+
+
+def set_coworkers(casus: Casus, users: Iterable[User], *, by: User, request: HttpRequest | None = None) -> None:
+    users = [u for u in users if u.pk != casus.regisseur_id]
+    with transaction.atomic():
+        locked = _lock(casus)
+        for user in users:
+            _check_team_worker(user, locked.team, "medewerkers")
+        locked.medewerkers.set(users)
+        _audit_case(request, Action.UPDATE, locked, by=by, medewerkers=sorted(u.pk for u in users))
+
+
+def set_weight(casus: Casus, gewicht: str | None, *, by: User, request: HttpRequest | None = None) -> None:
+    with transaction.atomic():
+        locked = _lock(casus)
+        locked.gewicht = gewicht or ""
+        locked.versie += 1
+        locked.save(update_fields=["gewicht", "versie"])
+        _audit_case(request, Action.UPDATE, locked, by=by, gewicht=gewicht or "")
+    casus.gewicht, casus.versie = locked.gewicht, locked.versie
+
+
+# --- The plan ---------------------------------------------------------------------------------
+
+PLAN_FIELDS = ("situatie", "eigen_woorden", "afspraken", "risicos")
+
+
+def save_plan(casus: Casus, *, versie: int, by: User, request: HttpRequest | None = None,
+              fields: dict[str, str] | None = None, apply: Callable[[Plan], None] | None = None) -> Plan:
+    """Save the plan if it is still at `versie` (the version the editor's form showed); else `StaleVersion`.
+
+    `fields` sets the plan's own text fields; `apply(plan)` writes the goals, actions and people (the plan
+    form's formsets), inside the same transaction and lock, so a refused save writes none of them."""
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().get(casus_id=casus.pk)
+        if int(versie) != plan.versie:
+            raise StaleVersion(_("Dit plan is intussen door %(naam)s opgeslagen. Uw wijzigingen zijn niet "
+                                 "bewaard. Bekijk het plan zoals het nu is en doe uw wijziging opnieuw.")
+                               % {"naam": _naam(plan.gewijzigd_door)})
+        for name, value in (fields or {}).items():
+            if name not in PLAN_FIELDS:
+                raise ValueError(f"unknown plan field {name!r}")
+            setattr(plan, name, value)
+        if apply is not None:
+            apply(plan)
+        plan.versie += 1
+        plan.gewijzigd, plan.gewijzigd_door = timezone.now(), by
+        plan.save()
+        _audit_case(request, Action.UPDATE, casus, by=by, obj=plan, plan_versie=plan.versie)
+    return plan
+
+
+def _naam(user: User | None) -> str:
+    if user is None:
+        return _("een collega")
+    return user.get_full_name() or user.get_username()
+
+
+# --- Tasks and contacts -------------------------------------------------------------------------
+
+
+def add_task(casus: Casus, *, titel: str, due: dt.date | None, by: User | None, toegewezen_aan: User | None = None,
+             bron: str = "", toelichting: str = "", request: HttpRequest | None = None, system: str = "") -> Taak:
+    """A task on the case; `bron` names where it came from when an app made it (e.g. "overbrugging")."""
+    if not titel.strip():
+        raise ValidationError({"titel": _("Geef de taak een titel.")})
+    with transaction.atomic():
+        taak = Taak.objects.create(casus=casus, titel=titel.strip()[:200], toelichting=toelichting, deadline=due,
+                                   toegewezen_aan=toegewezen_aan, bron=bron, aangemaakt=timezone.now(),
+                                   aangemaakt_door=by)
+        record(request, Action.CREATE, obj=taak, household_id=casus.huishouden_id, user=by, username=system,
+               detail={"casus": casus.pk, "bron": bron})
+    return taak
+
+
+def complete_task(taak: Taak, *, by: User, request: HttpRequest | None = None) -> None:
+    with transaction.atomic():
+        locked = Taak.objects.select_for_update().select_related("casus").get(pk=taak.pk)
+        if locked.afgerond is not None:
+            return
+        locked.afgerond, locked.afgerond_door = timezone.now(), by
+        locked.save(update_fields=["afgerond", "afgerond_door"])
+        record(request, Action.UPDATE, obj=locked, household_id=locked.casus.huishouden_id, user=by,
+               detail={"casus": locked.casus_id, "afgerond": True})
+    taak.afgerond, taak.afgerond_door = locked.afgerond, by
+
+
+def record_contact(casus: Casus, *, soort: ContactSoort | str, datum: dt.date, verslag: str, by: User,
+                   duur_minuten: int | None = None, request: HttpRequest | None = None) -> Contactmoment:
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": _("Een contactmoment kan niet in de toekomst liggen.")})
+    if not verslag.strip():
+        raise ValidationError({"verslag": _("Schrijf kort op wat er besproken is.")})
+    with transaction.atomic():
+        contact = Contactmoment.objects.create(casus=casus, soort=str(soort), datum=datum, verslag=verslag.strip(),
+                                               duur_minuten=duur_minuten, door=by, aangemaakt=timezone.now())
+        record(request, Action.CREATE, obj=contact, household_id=casus.huishouden_id, user=by,
+               detail={"casus": casus.pk, "soort": str(soort)})
+    return contact
+
+
+# --- Emergency access ---------------------------------------------------------------------------
+
+
+def may_break_glass(user: Any, casus: Casus) -> bool:
+    """A worker of the case's own team; nobody else can open a case, not even in an emergency."""
+    return bool(getattr(user, "is_authenticated", False) and user.role in CASE_WORKER_ROLES and user.is_active
+                and casus.team.leden.filter(pk=user.pk).exists())
+
+
+def break_glass(casus: Casus, *, by: User, reden: str, request: HttpRequest | None = None) -> Noodtoegang:
+    """Emergency access for NOODTOEGANG_DUUR, with a stated reason; listed for the privacy officer."""
+    reden = reden.strip()
+    if len(reden) < NOODTOEGANG_MIN_REDEN:
+        raise ValidationError({"reden": _("Schrijf op waarom u deze casus nu moet inzien (minstens %(n)s tekens).")
+                               % {"n": NOODTOEGANG_MIN_REDEN}})
+    if not may_break_glass(by, casus):
+        raise ValidationError(_("Alleen medewerkers van het team van deze casus kunnen noodtoegang vragen."))
+    now = timezone.now()
+    with transaction.atomic():
+        toegang = Noodtoegang.objects.create(gebruiker=by, casus=casus, reden=reden, start=now,
+                                             verloopt=now + NOODTOEGANG_DUUR)
+        record(request, Action.EMERGENCY, obj=casus, household_id=casus.huishouden_id, user=by, reason=reden,
+               detail={"emergency_access": toegang.pk, "verloopt": toegang.verloopt.isoformat()})
+    log.warning("noodtoegang", casus_id=casus.pk, user_id=by.pk, noodtoegang_id=toegang.pk)
+    return toegang
+
+
+def review_emergency_access(toegang: Noodtoegang, *, by: User, bevinding: str = "",
+                            request: HttpRequest | None = None) -> None:
+    with transaction.atomic():
+        locked = Noodtoegang.objects.select_for_update().select_related("casus").get(pk=toegang.pk)
+        locked.beoordeeld, locked.beoordeeld_door, locked.beoordeling = timezone.now(), by, bevinding.strip()
+        locked.save(update_fields=["beoordeeld", "beoordeeld_door", "beoordeling"])
+        record(request, Action.UPDATE, obj=locked, household_id=locked.casus.huishouden_id, user=by,
+               detail={"emergency_access": locked.pk, "beoordeeld": True})
+    toegang.beoordeeld, toegang.beoordeeld_door, toegang.beoordeling = (locked.beoordeeld, by, locked.beoordeling)
