@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('accounts', '0002_api_token'),
+        ('accounts', '0001_initial'),
         ('huishoudens', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
