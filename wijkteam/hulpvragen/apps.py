@@ -7,3 +7,14 @@ class HulpvragenConfig(AppConfig):
     name = "wijkteam.hulpvragen"
     verbose_name = _("Hulpvragen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registered here, not at import: the handoff needs the models, which exist once apps are ready.
+        from wijkteam.vroegsignalering.handoff import (  # app loading: models not ready at import
+            IntakeHandoff,
+            register_intake,
+        )
+
+        from .services import hulpvraag_url, receive_vroegsignaalzaak  # app loading: models not ready at import
+
+        register_intake(IntakeHandoff(receive=receive_vroegsignaalzaak, url=hulpvraag_url))
