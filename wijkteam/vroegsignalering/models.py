@@ -33,6 +33,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -321,6 +322,9 @@ class Vroegsignaalzaak(models.Model):
     # Item 8: deadlines in Dutch working days.
     termijn_eerste_contact = models.DateField(_("uiterlijk eerste contactpoging"), null=True, blank=True)
     termijn_afsluiten = models.DateField(_("uiterlijk afsluiten"), null=True, blank=True)
+    # Whether `termijn_eerste_contact` was set for a crisis: when a later signal changes `crisis`, the
+    # deadline is recomputed (outreach/deadlines.py) and this says it was.
+    termijn_bij_crisis = models.BooleanField(default=False, editable=False)
     eindresultaat = models.CharField(_("eindresultaat"), max_length=80, choices=Eindresultaat.choices, blank=True)
     hulp_geaccepteerd = models.BooleanField(_("hulp geaccepteerd"), null=True, blank=True)
     # The intake the triage capability will create; an id, not a FK, because that app does not exist yet.
@@ -349,6 +353,94 @@ class Vroegsignaalzaak(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in ZAAK_OPEN
+
+
+class ZaakToewijzing(models.Model):
+    """Append-only: every change of who a zaak is assigned to, by a person or by the routing (door_systeem)."""
+
+    zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="toewijzingen")
+    van = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                            related_name="+", db_index=False)
+    naar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_index=False)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_index=False)
+    door_systeem = models.CharField(max_length=100, blank=True)
+    tijdstip = models.DateTimeField()
+
+    class Meta:
+        ordering = ["tijdstip", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.van_id} → {self.naar_id}"
+
+
+# --- Per team: deadlines and routing (outreach/) -----------------------------------------------
+
+# Defaults of the deadlines, in Dutch working days after receipt (core.working_days).
+# First contact: 5, and 1 for a crisis signal (issue 17 item 8; the Wgs guidance asks for contact "zo snel
+# mogelijk" and a threatened eviction or disconnection cannot wait a week).
+DAGEN_EERSTE_CONTACT = 5
+DAGEN_EERSTE_CONTACT_CRISIS = 1
+# Closing: 40 working days, about two calendar months. Why: signal partners deliver monthly, so a zaak open
+# longer than two deliveries keeps absorbing new signals without a result; the usual outreach sequence
+# (letter, two calls at different dagdelen, a home visit, a card, a reminder letter) fits in it with a week
+# between steps; and Divosa's monitor looks at results per quarter, which this leaves room to report.
+DAGEN_AFSLUITEN = 40
+
+
+class OutreachInstelling(models.Model):
+    """A team's deadlines for outreach, set by its teamleider. A team without a row uses the defaults above."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="outreach_instelling")
+    dagen_eerste_contact = models.PositiveSmallIntegerField(
+        _("eerste contactpoging binnen (werkdagen)"), default=DAGEN_EERSTE_CONTACT,
+        validators=[MinValueValidator(1), MaxValueValidator(60)])
+    dagen_eerste_contact_crisis = models.PositiveSmallIntegerField(
+        _("eerste contactpoging bij een crisissignaal binnen (werkdagen)"), default=DAGEN_EERSTE_CONTACT_CRISIS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)])
+    dagen_afsluiten = models.PositiveSmallIntegerField(
+        _("afsluiten binnen (werkdagen)"), default=DAGEN_AFSLUITEN,
+        validators=[MinValueValidator(1), MaxValueValidator(260)])
+    gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="+")
+    gewijzigd = models.DateTimeField(_("gewijzigd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("termijnen voor outreach")
+        verbose_name_plural = _("termijnen voor outreach")
+        constraints = [
+            models.CheckConstraint(
+                name="outreach_termijnen_oplopend",
+                condition=Q(dagen_eerste_contact_crisis__lte=models.F("dagen_eerste_contact"))
+                & Q(dagen_eerste_contact__lte=models.F("dagen_afsluiten")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Termijnen {self.team_id}"
+
+
+class RoutingRegel(models.Model):
+    """"Buurt X → medewerker Y" for a team's new zaken; the first matching rule (lowest `volgorde`) wins.
+
+    No buurt: every buurt of the team (a catch-all at the end). No medewerker: the team pool (unassigned).
+    """
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="routingregels")
+    volgorde = models.PositiveIntegerField(_("volgorde"))
+    buurt = models.ForeignKey(Buurt, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                              verbose_name=_("buurt"))
+    medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="+", verbose_name=_("medewerker"))
+
+    class Meta:
+        verbose_name = _("routeringsregel")
+        verbose_name_plural = _("routeringsregels")
+        ordering = ["team", "volgorde", "id"]
+
+    def __str__(self) -> str:
+        return f"Regel {self.volgorde} van team {self.team_id}"
 
 
 class ZaakStatusHistorie(models.Model):

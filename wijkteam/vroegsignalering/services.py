@@ -12,6 +12,7 @@
 
 Zaak grouping: a household has at most one open zaak (a partial unique constraint); a new signal for a
 household with an open zaak joins it, otherwise a new zaak is opened for the team of the address's wijk.
+Every zaak a signal joined gets its priority (in words), deadlines and routing from `outreach.refresh`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from .models import (
     ZaakStatusHistorie,
     ZorgBron,
 )
+from .outreach.refresh import refresh_zaken
 
 
 class Outcome(enum.StrEnum):
@@ -243,6 +245,8 @@ def ingest_signal(row: SignalRow, *, system: str = "", by: User | None = None, r
                household_id=household.pk, user=by, username=system, detail={"bron": str(bron)})
         if classify_now:
             classify_addresses([adres.pk])
+        # Priority in words, deadlines, routing (outreach/refresh.py): the bulk path does the same per chunk.
+        refresh_zaken([zaak.pk], today=timezone.localdate(now), now=now, by_id=by.pk if by else None)
     return IngestResult(Outcome.NEW, signaal, on_worklist)
 
 

@@ -48,6 +48,7 @@ from ..models import (
     ZaakStatus,
     ZaakStatusHistorie,
 )
+from ..outreach.refresh import refresh_zaken
 from ..services import classify_addresses, dedupe_key, delivered_identity, person_ref, teams_by_buurt
 from .rows import SignalRow
 
@@ -385,6 +386,10 @@ class SignalBulkIngest:
         # its signals, so the end result is the single path's. (Paging the upload's addresses afterwards
         # cost a scan per page: quadratic, minutes at a million rows on PostgreSQL.)
         classify_addresses(sorted({adres_of[rows[i][1].adres_key][0] for i in fresh}))
+        # Priority in words, deadlines and routing of the zaken this chunk touched: set-based (a fixed number
+        # of queries per chunk), after the classification it reads, as the single path does per signal.
+        refresh_zaken({zaak_of[household_of[adres_of[rows[i][1].adres_key][0]]] for i in fresh},
+                      today=self.today, now=self.now)
         if worklist:
             # Rare (ambiguous persons): the ORM is fast enough and keeps the M2M right.
             items = MatchWerklijstItem.objects.bulk_create([

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a zaak needs after a signal joined it: priority in words, deadlines, and (when new) where it goes.
+
+`refresh_zaken(zaak_ids)` is called by both write paths with the zaken a signal joined: once per signal by
+`services.ingest_signal`, once per chunk by the bulk upload (`batch/bulk.py`). It is set-based: a fixed
+number of queries whatever the number of zaken (signals per zaak and partner type summed in SQL, children
+counted per household in SQL, one open-case lookup, one UPDATE per 500 zaken), so a million-row file
+costs no query per row. Both paths end with the same values (tests/vroegsignalering/
+test_bulk_path_sets_the_same_priority_and_deadlines.py).
+
+Per zaak:
+- priority and its explanation (`priority.prioriteit`) from its signals (those not judged "onterecht") and
+  the household's children on `today`;
+- `crisis` from its signals, and the deadlines (`deadlines`): set when the zaak is new (no deadline yet),
+  first-contact deadline moved when `crisis` changed;
+- routing (item 6/7): while nothing was done yet (status nieuw, route outreach), a household with an open
+  case goes to its regisseur (`handoff.open_cases_for`); a new zaak otherwise gets the worker of the
+  first routing rule of its team that matches its buurt (`RoutingRegel`). Each change of assignment
+  is a `ZaakToewijzing` history row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.utils import translation
+
+from wijkteam.huishoudens.models import Persoon
+
+from .. import handoff
+from ..models import (
+    Classificatie,
+    Route,
+    RoutingRegel,
+    Signaal,
+    Signaalpartner,
+    SignaalSoort,
+    SignaalStatus,
+    Vroegsignaalzaak,
+    ZaakStatus,
+    ZaakToewijzing,
+)
+from .deadlines import DEFAULT, crisis_changed, new_deadlines, termijnen_per_team
+from .priority import ZaakFeiten, kind_geboren_na, prioriteit
+
+UPDATE_BATCH = 500
+FIELDS = ("huishouden_id", "team_id", "buurt_id", "status", "classificatie", "crisis", "ontvangen", "prioriteit",
+          "prioriteit_uitleg", "route", "toegewezen_aan_id", "termijn_eerste_contact", "termijn_afsluiten",
+          "termijn_bij_crisis")
+UPDATED = ("crisis", "prioriteit", "prioriteit_uitleg", "route", "toegewezen_aan", "termijn_eerste_contact",
+           "termijn_afsluiten", "termijn_bij_crisis")
+STATE = tuple(f"{name}_id" if name == "toegewezen_aan" else name for name in UPDATED)
+SYSTEM_ROUTING = "routering"
+SYSTEM_REGISSEUR = "regisseur-lopende-casus"
+
+
+@dataclass
+class _Signals:
+    crisis: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    totaal: int = 0
+    huur: int = 0
+    hypotheek: int = 0
+
+
+def facts_for(zaken: list[Vroegsignaalzaak], today: dt.date) -> dict[int, ZaakFeiten]:
+    """Zaak id → its facts: two queries for any number of zaken."""
+    by_zaak: dict[int, _Signals] = defaultdict(_Signals)
+    for zaak_id, partnertype, bedrag, crises in (
+            Signaal.objects.filter(zaak_id__in=[z.pk for z in zaken], soort=SignaalSoort.FINANCIEEL)
+            .exclude(status=SignaalStatus.ONTERECHT)
+            .values("zaak_id", "partnertype").order_by()
+            .annotate(bedrag=Sum("bedrag"), crises=Count("pk", filter=Q(crisissignaal=True)))
+            .values_list("zaak_id", "partnertype", "bedrag", "crises")):
+        s = by_zaak[zaak_id]
+        s.types.add(partnertype)
+        s.totaal += bedrag or 0
+        if crises:
+            s.crisis.add(partnertype)
+        if partnertype == Signaalpartner.HUUR:
+            s.huur += bedrag or 0
+        elif partnertype == Signaalpartner.HYPOTHEEK:
+            s.hypotheek += bedrag or 0
+    households = {z.huishouden_id for z in zaken if z.huishouden_id is not None}
+    children: dict[int, int] = dict(
+        Persoon.objects.filter(huishouden_id__in=households, geboortedatum__gt=kind_geboren_na(today))
+        .values("huishouden_id").order_by().annotate(n=Count("pk")).values_list("huishouden_id", "n"))
+    result = {}
+    for zaak in zaken:
+        s = by_zaak[zaak.pk]
+        result[zaak.pk] = ZaakFeiten(
+            crisis_partnertypes=frozenset(s.crisis), partnertypes=frozenset(s.types), totaal=s.totaal, huur=s.huur,
+            hypotheek=s.hypotheek, kinderen=children.get(zaak.huishouden_id, 0) if zaak.huishouden_id else 0,
+            opeenvolgend=zaak.classificatie == Classificatie.OPEENVOLGEND)
+    return result
+
+
+def rules_per_team(team_ids: set[int]) -> dict[int, list[tuple[int | None, int | None]]]:
+    """Team id → its routing rules in order, as (buurt id or None, medewerker id or None). One query."""
+    rules: dict[int, list[tuple[int | None, int | None]]] = defaultdict(list)
+    for team_id, buurt_id, medewerker_id in RoutingRegel.objects.filter(team_id__in=team_ids).order_by(
+            "team_id", "volgorde", "pk").values_list("team_id", "buurt_id", "medewerker_id"):
+        rules[team_id].append((buurt_id, medewerker_id))
+    return rules
+
+
+def route_by_rules(rules: list[tuple[int | None, int | None]], buurt_id: int | None) -> int | None:
+    """The worker of the first rule for this buurt (or for every buurt); None: the team pool."""
+    for rule_buurt, medewerker in rules:
+        if rule_buurt is None or rule_buurt == buurt_id:
+            return medewerker
+    return None
+
+
+def _state(zaak: Vroegsignaalzaak) -> tuple[object, ...]:
+    return tuple(getattr(zaak, name) for name in STATE)
+
+
+def refresh_zaken(zaak_ids: Iterable[int], *, today: dt.date, now: dt.datetime, by_id: int | None = None) -> None:
+    """See the module docstring. Runs inside the caller's transaction."""
+    zaken = list(Vroegsignaalzaak.objects.filter(pk__in=set(zaak_ids)).only(*FIELDS).order_by("pk"))
+    if not zaken:
+        return
+    facts = facts_for(zaken, today)
+    new = [z for z in zaken if z.termijn_eerste_contact is None]
+    team_ids = {z.team_id for z in zaken if z.team_id is not None}
+    termijnen = termijnen_per_team(team_ids)
+    rules = rules_per_team({z.team_id for z in new if z.team_id is not None}) if new else {}
+    waiting = [z for z in zaken if z.status == ZaakStatus.NIEUW and z.route == Route.OUTREACH]
+    cases = handoff.open_cases_for(z.huishouden_id for z in waiting) if waiting else {}
+    changed: list[Vroegsignaalzaak] = []
+    history: list[ZaakToewijzing] = []
+    # The explanation is stored as text: in the site's language, whatever language the uploader reads in.
+    with translation.override(settings.LANGUAGE_CODE):
+        for zaak in zaken:
+            before = _state(zaak)
+            feiten = facts[zaak.pk]
+            score = prioriteit(feiten)
+            zaak.prioriteit, zaak.prioriteit_uitleg = score.score, score.uitleg
+            zaak.crisis = feiten.crisis
+            team = termijnen.get(zaak.team_id, DEFAULT) if zaak.team_id is not None else DEFAULT
+            if zaak.termijn_eerste_contact is None:
+                deadlines = new_deadlines(zaak.ontvangen, crisis=zaak.crisis, termijnen=team)
+                zaak.termijn_eerste_contact, zaak.termijn_afsluiten = deadlines.eerste_contact, deadlines.afsluiten
+                zaak.termijn_bij_crisis = deadlines.bij_crisis
+                if zaak.team_id is not None and zaak.toegewezen_aan_id is None:
+                    worker = route_by_rules(rules.get(zaak.team_id, []), zaak.buurt_id)
+                    if worker is not None:
+                        history.append(ZaakToewijzing(zaak=zaak, van=None, naar_id=worker, door_id=by_id,
+                                                      door_systeem=SYSTEM_ROUTING, tijdstip=now))
+                        zaak.toegewezen_aan_id = worker
+            elif zaak.termijn_bij_crisis != zaak.crisis:
+                zaak.termijn_eerste_contact = crisis_changed(zaak.termijn_eerste_contact, zaak.ontvangen,
+                                                             crisis=zaak.crisis, today=today, termijnen=team)
+                zaak.termijn_bij_crisis = zaak.crisis
+            case = cases.get(zaak.huishouden_id) if zaak.huishouden_id is not None else None
+            if case is not None and zaak.status == ZaakStatus.NIEUW and zaak.route == Route.OUTREACH:
+                zaak.route = Route.REGISSEUR
+                if case.regisseur_id is not None and case.regisseur_id != zaak.toegewezen_aan_id:
+                    history.append(ZaakToewijzing(zaak=zaak, van_id=zaak.toegewezen_aan_id, naar_id=case.regisseur_id,
+                                                  door_id=by_id, door_systeem=SYSTEM_REGISSEUR, tijdstip=now))
+                    zaak.toegewezen_aan_id = case.regisseur_id
+            after = _state(zaak)
+            if after != before:
+                changed.append(zaak)
+    if changed:
+        Vroegsignaalzaak.objects.bulk_update(changed, list(UPDATED), batch_size=UPDATE_BATCH)
+    if history:
+        ZaakToewijzing.objects.bulk_create(history, batch_size=UPDATE_BATCH)
