@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """URLs of vroegsignalering's werklijst pages, included into the app's namespace `vroegsignalering`."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.werklijst_index, name="werklijst_index"),
+    path("<int:pk>/", views.werklijst_item, name="werklijst_item"),
+]
