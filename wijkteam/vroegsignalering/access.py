@@ -25,6 +25,7 @@ from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.gebieden.models import Wijk
 
 from .models import Signaal, SignaalSoort, Upload, Vroegsignaalzaak
 
@@ -94,3 +95,24 @@ def get_zaak_for_user(request: HttpRequest, pk: int, *, for_update: bool = False
                    household_id=row["huishouden_id"] if row else None)
     record(request, Action.READ, obj=zaak, household_id=zaak.huishouden_id)
     return zaak
+
+
+# --- Rapportage (H3): aggregates only --------------------------------------------------------------
+# The funnel and the DDAS delivery hold no personal data (counts with disclosure control; the delivery's
+# `client` is empty), so the analist may see them; the teamleider sees the funnel of the own team's wijken.
+
+
+def may_view_vroegsignalering_rapportage(user: Any) -> bool:
+    return is_verified(user) and has_role(user, Role.ANALIST, Role.TEAMLEIDER)
+
+
+def may_export_ddas(user: Any) -> bool:
+    """The DDAS delivery covers the whole gemeente: the analist or a teamleider delivers it for the gemeente."""
+    return is_verified(user) and has_role(user, Role.ANALIST, Role.TEAMLEIDER)
+
+
+def rapportage_wijk_ids(user: Any) -> list[int] | None:
+    """The wijken whose figures this user sees: None for the whole gemeente (analist), else the own teams'."""
+    if has_role(user, Role.ANALIST):
+        return None
+    return list(Wijk.objects.filter(teams__leden=user.pk).values_list("pk", flat=True).distinct())
