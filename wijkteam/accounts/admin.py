@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Organisatie, Team, User
+from .api_tokens import revoke_token
+from .models import ApiToken, Organisatie, Team, User
 
 
 @admin.register(User)
@@ -56,3 +60,33 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # viewing only; a lost or suspect authenticator is reset by deleting it
 
+
+
+# API tokens are made on their own page (accounts/tokens/), which shows the secret once; the admin only
+# lists them (no secret exists to show: the database holds its hash) and can revoke them.
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["naam", "organisatie", "prefix", "scopes", "aangemaakt", "verloopt_op", "ingetrokken_op",
+                    "laatst_gebruikt"]
+    list_filter = ["organisatie"]
+    search_fields = ["naam", "prefix", "organisatie__naam"]
+    fields = ("organisatie", "naam", "scopes", "prefix", "aangemaakt", "aangemaakt_door", "verloopt_op",
+              "ingetrokken_op", "ingetrokken_door", "laatst_gebruikt")
+    readonly_fields = fields
+    actions = ["revoke"]
+    audit_before_after = ("ingetrokken_op",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # the token page makes them: it shows the secret once, to the beheerder making it
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # revoked, never deleted: the audit trail keeps naming the token by its prefix
+
+    @admin.action(description=gettext_lazy("Geselecteerde API-sleutels intrekken"))
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        done = sum(revoke_token(token, by=request.user, request=request)  # type: ignore[arg-type]
+                   for token in queryset.select_related("organisatie"))
+        self.message_user(request, _("%(n)s API-sleutel(s) ingetrokken.") % {"n": done}, messages.SUCCESS)

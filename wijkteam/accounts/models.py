@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -106,3 +109,57 @@ class User(AbstractUser):
     @property
     def is_beheerder(self) -> bool:
         return self.role == Role.BEHEERDER
+
+
+class ApiScope(models.TextChoices):
+    """What an API token may be used for. One token, one purpose: a leaked token reaches only that."""
+
+    SIGNALEN = "signalen", _("Vroegsignalen sturen (Wgs-signaalpartners)")
+    VERWIJZINGEN = "verwijzingen", _("Verwijzingen ontvangen en terugmelden (partners)")
+
+
+class ApiToken(models.Model):
+    """A partner organisation's key to a partner API (wijkteam.accounts.api_tokens).
+
+    The secret itself is never stored: `hash` is its SHA-256 (see api_tokens.py for why no slow or keyed
+    hash is needed), `prefix` its first characters, shown in lists so a beheerder recognises a token a
+    partner quotes without anyone being able to use it. A token always expires (`verloopt_op`) and can be
+    revoked (`ingetrokken_op`); neither is ever undone, a partner gets a new token instead.
+    """
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="api_tokens",
+                                    verbose_name=_("organisatie"))
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Waar de partner deze sleutel voor gebruikt."))
+    scopes: models.JSONField[list[str], list[str]] = models.JSONField(_("mag gebruikt worden voor"), default=list)
+    prefix = models.CharField(_("begin van de sleutel"), max_length=16, db_index=True)
+    hash = models.CharField(max_length=64, unique=True, editable=False)
+    aangemaakt = models.DateTimeField(_("aangemaakt"))
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                        blank=True, related_name="+", verbose_name=_("aangemaakt door"))
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                         blank=True, related_name="+", verbose_name=_("ingetrokken door"))
+    laatst_gebruikt = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+        ordering = ["organisatie__naam", "-aangemaakt", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(verloopt_op__gt=models.F("aangemaakt")),
+                                   name="apitoken_verloopt_na_aanmaken"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.prefix}…)"
+
+    def is_active_at(self, moment: Any) -> bool:
+        return self.ingetrokken_op is None and moment < self.verloopt_op
+
+    def status_at(self, moment: Any) -> str:
+        if self.ingetrokken_op is not None:
+            return str(_("ingetrokken"))
+        if moment >= self.verloopt_op:
+            return str(_("verlopen"))
+        return str(_("actief"))

@@ -71,3 +71,12 @@ def may_merge_sociale_kaart(user: Any) -> bool:
 def may_import_sociale_kaart(user: Any) -> bool:
     """HSDS import and export of the whole kaart (every organisation at once): the beheerder only."""
     return is_verified(user) and has_role(user, Role.BEHEERDER)
+
+
+# --- Partner API tokens ------------------------------------------------------------------------
+
+
+def may_manage_api_tokens(user: Any) -> bool:
+    """Creating and revoking partner organisations' API tokens: the functioneel beheerder, who also
+    keeps the organisations themselves (a token opens a door into the municipality's systems)."""
+    return is_verified(user) and has_role(user, Role.BEHEERDER) and user.is_active

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("inloggen/tweestaps/", views.two_factor, name="two_factor"),
     path("inloggen/tweestaps/instellen/", views.two_factor_setup, name="two_factor_setup"),
     path("uitloggen/", views.logout, name="logout"),
+    path("werk/api-sleutels/", include("wijkteam.accounts.tokens.urls")),
 ]
