@@ -21,8 +21,26 @@ Later apps register their own without huishoudens importing them, typically in A
 
 A grant must be cheap (it is evaluated on every read) and express its rule as a Q, so the database
 filters; `register_grant` returns nothing and refuses a second grant with the same name;
-`unregister_grant(name)` removes one (tests). Narrowing (own caseload only) is a change to the
-built-in "wijk" grant, not a new grant: grants only ever add.
+`unregister_grant(name)` removes one (tests). Grants only ever add.
+
+*Restrictions* take away. A restriction answers, for one user, "which rows must this user NOT see, even
+where a grant lets them?" as a Q over Persoon and a Q over Huishouden (None: hide nothing). What a user
+sees is (union of grants) minus (union of restrictions). Need to know is the example: `casussen` hides a
+household with an open case from team members outside that case, although the "wijk" grant shows every
+resident of the team's wijk:
+
+    from wijkteam.huishoudens.access import Restriction, register_restriction
+
+    register_restriction(Restriction(
+        name="casussen.need_to_know",
+        persons_hidden=lambda user: Q(huishouden_id__in=<open cases this user is not on>.values("huishouden_id")),
+        households_hidden=lambda user: Q(pk__in=<the same>.values("huishouden_id")),
+    ))
+
+A restriction, like a grant, is a Q the database evaluates (write it as `pk__in=<subquery>` so the
+exclusion stays one NOT IN, also for persons without a household), returns None for users it does not
+concern (the privacy officer must keep seeing everyone for data-subject requests), and is registered in
+the registering app's AppConfig.ready(); `unregister_restriction(name)` removes one (tests).
 """
 
 from __future__ import annotations
@@ -81,7 +99,34 @@ def registered_grants() -> list[Grant]:
         return list(_grants.values())
 
 
-def _visible(user: Any, rule: Callable[[Grant], GrantRule]) -> Q | None:
+@dataclass(frozen=True)
+class Restriction:
+    name: str
+    persons_hidden: GrantRule
+    households_hidden: GrantRule
+
+
+_restrictions: dict[str, Restriction] = {}
+
+
+def register_restriction(restriction: Restriction) -> None:
+    with _grants_lock:
+        if restriction.name in _restrictions:
+            raise ValueError(f"a restriction named {restriction.name!r} is already registered")
+        _restrictions[restriction.name] = restriction
+
+
+def unregister_restriction(name: str) -> None:
+    with _grants_lock:
+        _restrictions.pop(name, None)
+
+
+def registered_restrictions() -> list[Restriction]:
+    with _grants_lock:
+        return list(_restrictions.values())
+
+
+def _visible(user: Any, rule: Callable[[Grant], GrantRule], hidden: Callable[[Restriction], GrantRule]) -> Q | None:
     if not may_view_personal_data(user):
         return None
     combined: Q | None = None
@@ -89,18 +134,24 @@ def _visible(user: Any, rule: Callable[[Grant], GrantRule]) -> Q | None:
         q = rule(grant)(user)
         if q is not None:
             combined = q if combined is None else combined | q
+    if combined is None:
+        return None
+    for restriction in registered_restrictions():
+        q = hidden(restriction)(user)
+        if q is not None:
+            combined &= ~q
     return combined
 
 
 def persons_visible_to(user: Any) -> QuerySet[Persoon]:
     base = Persoon.objects.select_related("huishouden__adres__buurt__wijk")
-    q = _visible(user, lambda g: g.persons)
+    q = _visible(user, lambda g: g.persons, lambda r: r.persons_hidden)
     return base.none() if q is None else base.filter(pk__in=Persoon.objects.filter(q).values("pk"))
 
 
 def households_visible_to(user: Any) -> QuerySet[Huishouden]:
     base = Huishouden.objects.select_related("adres__buurt__wijk")
-    q = _visible(user, lambda g: g.households)
+    q = _visible(user, lambda g: g.households, lambda r: r.households_hidden)
     return base.none() if q is None else base.filter(pk__in=Huishouden.objects.filter(q).values("pk"))
 
 

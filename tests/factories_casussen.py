@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Factories for casussen, with traits. A CasusFactory case is in team A's shape when given `team` and a
+regisseur of that team; it always has its plan, its first status row and its first regisseur row, as
+services.open_case makes them (tests of open_case itself go through the service)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from wijkteam.casussen.models import (
+    Betrokkene,
+    BetrokkeneSoort,
+    Casus,
+    CasusStatus,
+    CasusStatusHistorie,
+    Contactmoment,
+    ContactSoort,
+    Gewicht,
+    Levensdomein,
+    Noodtoegang,
+    Plan,
+    PlanActie,
+    PlanDoel,
+    RegisseurHistorie,
+    Sluitreden,
+    Taak,
+    Uitkomst,
+    Uitvoerder,
+)
+
+from . import factories as f
+
+
+class CasusFactory(DjangoModelFactory):
+    class Meta:
+        model = Casus
+        skip_postgeneration_save = True
+
+    huishouden = factory.SubFactory(f.HuishoudenFactory)
+    team = factory.SubFactory(f.TeamFactory)
+    regisseur = factory.SubFactory(f.UserFactory, medewerker=True)
+    status = CasusStatus.UITVOERING
+    geopend = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=60))
+
+    class Params:
+        aangemeld = factory.Trait(status=CasusStatus.AANGEMELD)
+        afgesloten = factory.Trait(status=CasusStatus.AFGESLOTEN, sluitreden=Sluitreden.DOELEN_BEREIKT,
+                                   uitkomst=Uitkomst.BEREIKT,
+                                   gesloten=factory.LazyFunction(timezone.localdate))
+        zwaar = factory.Trait(gewicht=Gewicht.ZWAAR)
+        licht = factory.Trait(gewicht=Gewicht.LICHT)
+
+    @factory.post_generation
+    def medewerkers(self, create: bool, extracted: list[Any] | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.medewerkers.set(extracted)
+
+    @factory.post_generation
+    def begin(self, create: bool, extracted: Any, **kwargs: object) -> None:
+        """The rows open_case writes: plan, first status, first regisseur."""
+        if not create:
+            return
+        Plan.objects.get_or_create(casus=self)
+        moment = timezone.make_aware(dt.datetime.combine(self.geopend, dt.time(9)))
+        CasusStatusHistorie.objects.create(casus=self, van="", naar=CasusStatus.AANGEMELD, door=self.regisseur,
+                                           tijdstip=moment)
+        RegisseurHistorie.objects.create(casus=self, regisseur=self.regisseur, vanaf=moment, door=self.regisseur)
+
+
+class PlanDoelFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanDoel
+
+    plan = factory.LazyAttribute(lambda o: Plan.objects.get_or_create(casus=CasusFactory())[0])
+    levensdomein = Levensdomein.LD01
+    doel = "Vaste lasten op tijd betalen"
+    eigen_woorden = "Ik wil niet meer bang zijn voor de post."
+
+
+class PlanActieFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanActie
+
+    plan = factory.LazyAttribute(lambda o: Plan.objects.get_or_create(casus=CasusFactory())[0])
+    wie = Uitvoerder.BEWONER
+    wat = "Alle brieven in één map bewaren"
+    wanneer = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
+
+
+class BetrokkeneFactory(DjangoModelFactory):
+    class Meta:
+        model = Betrokkene
+
+    plan = factory.LazyAttribute(lambda o: Plan.objects.get_or_create(casus=CasusFactory())[0])
+    soort = BetrokkeneSoort.FAMILIE
+    naam = factory.Faker("first_name")
+    rol = "zus"
+
+    class Params:
+        professional = factory.Trait(soort=BetrokkeneSoort.PROFESSIONAL, rol="schuldhulpverlener",
+                                     organisatie="Schuldhulp Voorbeeld")
+
+
+class TaakFactory(DjangoModelFactory):
+    class Meta:
+        model = Taak
+
+    casus = factory.SubFactory(CasusFactory)
+    titel = "Bewindvoering aanvragen"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=7))
+    aangemaakt = factory.LazyFunction(timezone.now)
+    aangemaakt_door = factory.LazyAttribute(lambda o: o.casus.regisseur)
+    toegewezen_aan = factory.LazyAttribute(lambda o: o.casus.regisseur)
+
+    class Params:
+        te_laat = factory.Trait(deadline=factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=3)))
+        afgerond_trait = factory.Trait(afgerond=factory.LazyFunction(timezone.now))
+
+
+class ContactmomentFactory(DjangoModelFactory):
+    class Meta:
+        model = Contactmoment
+
+    casus = factory.SubFactory(CasusFactory)
+    soort = ContactSoort.HUISBEZOEK
+    datum = factory.LazyFunction(timezone.localdate)
+    duur_minuten = 60
+    door = factory.LazyAttribute(lambda o: o.casus.regisseur)
+    verslag = "Huisbezoek: post samen doorgenomen."
+    aangemaakt = factory.LazyFunction(timezone.now)
+
+    class Params:
+        telefoon = factory.Trait(soort=ContactSoort.TELEFOON, duur_minuten=15)
+
+
+class NoodtoegangFactory(DjangoModelFactory):
+    class Meta:
+        model = Noodtoegang
+
+    casus = factory.SubFactory(CasusFactory)
+    gebruiker = factory.SubFactory(f.UserFactory, medewerker=True)
+    reden = "Crisis bij het gezin, regisseur niet bereikbaar"
+    start = factory.LazyFunction(timezone.now)
+    verloopt = factory.LazyAttribute(lambda o: o.start + dt.timedelta(hours=4))
+
+    class Params:
+        verlopen = factory.Trait(start=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=6)))

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What casussen registers with the apps below it (in CasussenConfig.ready()):
+
+- vroegsignalering's open-case lookup: a new signal for a household with an open case goes to its regisseur;
+- hulpvragen's next step "Casus openen" on the triage screen.
+(The need-to-know grant and restriction for huishoudens are in access.py.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wijkteam.hulpvragen.next_steps import NextStep
+from wijkteam.vroegsignalering.handoff import CaseRef
+
+from .access import may_work_on_cases
+from .models import CASUS_OPEN, Casus
+
+# Households per query: SQLite allows 32766 parameters, and a monthly file's households arrive in one call.
+LOOKUP_CHUNK = 5000
+
+
+def open_cases_by_household(household_ids: list[int]) -> dict[int, CaseRef]:
+    """Household id → its open case (one query per LOOKUP_CHUNK households)."""
+    found: dict[int, CaseRef] = {}
+    unique = sorted(set(household_ids))
+    for start in range(0, len(unique), LOOKUP_CHUNK):
+        chunk = unique[start:start + LOOKUP_CHUNK]
+        rows = (Casus.objects.filter(huishouden_id__in=chunk, status__in=sorted(CASUS_OPEN))
+                .values_list("pk", "huishouden_id", "regisseur_id"))
+        for pk, household_id, regisseur_id in rows:
+            found[household_id] = CaseRef(case_id=pk, regisseur_id=regisseur_id,
+                                          url=reverse("casussen:casus_detail", args=[pk]))
+    return found
+
+
+def open_case_url(hulpvraag: Any) -> str:
+    query = {"huishouden": hulpvraag.huishouden_id, "hulpvraag": hulpvraag.pk}
+    return f"{reverse('casussen:casus_openen')}?{urlencode(query)}"
+
+
+def _may_open_case(user: Any, hulpvraag: Any) -> bool:
+    return may_work_on_cases(user) and getattr(hulpvraag, "huishouden_id", None) is not None
+
+
+OPEN_CASE_STEP = NextStep(name="casussen.casus_openen", label=_("Casus openen"), url=open_case_url,
+                          available=_may_open_case, order=20)
