@@ -15,7 +15,14 @@ from factory.django import DjangoModelFactory
 from tests import factories as f
 from wijkteam.vroegsignalering.batch.reader import COLUMNS
 from wijkteam.vroegsignalering.batch.rows import SignalRow, validate_row
-from wijkteam.vroegsignalering.models import Signaal, Signaalpartner, Vroegsignaalzaak
+from wijkteam.vroegsignalering.models import (
+    Contactpoging,
+    Contactsoort,
+    Dagdeel,
+    Signaal,
+    Signaalpartner,
+    Vroegsignaalzaak,
+)
 
 
 class SignaalRijFactory(factory.DictFactory):
@@ -99,3 +106,19 @@ class SignaalFactory(DjangoModelFactory):
 
     class Params:
         crisis = factory.Trait(crisissignaal=True)
+
+
+class ContactpogingFactory(DjangoModelFactory):
+    """A contact attempt on a zaak (not through the service: for pages that only show attempts)."""
+
+    class Meta:
+        model = Contactpoging
+
+    zaak = factory.SubFactory(VroegsignaalzaakFactory)
+    soort = Contactsoort.TELEFOON
+    bereikt = False
+    datum = dt.date(2026, 11, 20)
+    dagdeel = Dagdeel.OCHTEND
+
+    class Params:
+        bereikt_huisbezoek = factory.Trait(soort=Contactsoort.HUISBEZOEK, bereikt=True)

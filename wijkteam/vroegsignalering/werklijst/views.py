@@ -50,7 +50,7 @@ def werklijst_index(request: HttpRequest) -> HttpResponse:
 def werklijst_item(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_werklijst_item_for_user(request, pk)
     persons = choices_for(item)
-    form = KeuzeForm(request.POST or None, persons=persons)
+    form = KeuzeForm(request.POST if request.method == "POST" else None, persons=persons)
     status = 200
     if request.method == "POST" and item.status == WerklijstStatus.OPEN:
         if form.is_valid():

@@ -107,9 +107,10 @@ def _zaak_context(request: HttpRequest, zaak: Vroegsignaalzaak, **forms_: forms.
         "next_step": (next_step_without_intake(zaak)
                       if zaak.status == ZaakStatus.NAAR_INTAKE and not zaak.intake_id else ""),
         "may_accept": zaak.status == ZaakStatus.IN_GESPREK,
-        "contact_form": (forms_.get("contact_form") or ContactpogingForm()) if zaak.status != ZaakStatus.GESLOTEN
-        else None,
-        "sluiten_form": (forms_.get("sluiten_form") or SluitenForm()) if zaak.is_open else None,
+        # A refused form is shown with its error even when the zaak closed meanwhile (someone else closed it).
+        "contact_form": forms_.get("contact_form") or (ContactpogingForm() if zaak.status != ZaakStatus.GESLOTEN
+                                                       else None),
+        "sluiten_form": forms_.get("sluiten_form") or (SluitenForm() if zaak.is_open else None),
         "brief_form": forms_.get("brief_form") or BriefForm(),
         "accept_error": forms_.get("accept_error") or "",
     }
