@@ -127,7 +127,9 @@ def steps() -> list[Step]:
     """All steps in run order: the built-in ones plus each installed app's `demo_steps` module."""
     # Here, not at the top: each step module imports this one (Step, register), so a top-level import is a cycle.
     from . import households, places, staff  # noqa: F401 - importing registers the built-in steps
+    from .hulpvragen import steps as _hulpvragen_steps  # noqa: F401 - registers the hulpvragen step
     from .sociale_kaart import steps as _sociale_kaart_steps  # noqa: F401 - registers the sociale kaart step
+    from .vroegsignalering import steps as _vroegsignalering_steps  # noqa: F401 - registers the signals step
 
     autodiscover_modules("demo_steps")
     return sorted(_REGISTRY.values(), key=lambda s: (s.order, s.name))

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wijkteam.demo.generator import DEFAULT_SCALE, DEFAULT_SEED, generate, is_generated, sqlite_bulk_mode
 from wijkteam.demo.logins import print_logins
 from wijkteam.demo.totp import NotADemoEnvironment, require_demo_environment
+from wijkteam.demo.vroegsignalering.token import demo_token_lines
 
 
 class Command(BaseCommand):
@@ -36,3 +37,5 @@ class Command(BaseCommand):
             with sqlite_bulk_mode():
                 generate(seed=seed, scale=scale, stdout=self.stdout, reset_first=reset)
         print_logins(self.stdout)
+        for line in demo_token_lines():
+            self.stdout.write(line)
