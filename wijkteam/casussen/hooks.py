@@ -14,11 +14,12 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijkteam.accounts.permissions import has_role
 from wijkteam.hulpvragen.next_steps import NextStep
 from wijkteam.vroegsignalering.handoff import CaseRef
 
-from .access import may_work_on_cases
 from .models import CASUS_OPEN, Casus
+from .services import CASE_WORKER_ROLES
 
 # Households per query: SQLite allows 32766 parameters, and a monthly file's households arrive in one call.
 LOOKUP_CHUNK = 5000
@@ -44,7 +45,8 @@ def open_case_url(hulpvraag: Any) -> str:
 
 
 def _may_open_case(user: Any, hulpvraag: Any) -> bool:
-    return may_work_on_cases(user) and getattr(hulpvraag, "huishouden_id", None) is not None
+    # The role only: the triage screen is behind the second factor already, and the page itself checks again.
+    return has_role(user, *CASE_WORKER_ROLES) and getattr(hulpvraag, "huishouden_id", None) is not None
 
 
 OPEN_CASE_STEP = NextStep(name="casussen.casus_openen", label=_("Casus openen"), url=open_case_url,

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import Team
 from wijkteam.huishoudens.models import Huishouden
+from wijkteam.hulpvragen.models import Hulpvraag
 
 
 class CasusStatus(models.TextChoices):
@@ -106,6 +107,9 @@ class Casus(models.Model):
                                          verbose_name=_("medewerkers"))
     status = models.CharField(_("status"), max_length=20, choices=CasusStatus.choices,
                               default=CasusStatus.AANGEMELD)
+    # The request the case was opened from (triage's "Casus openen"); empty when opened directly.
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="casussen", verbose_name=_("hulpvraag"))
     # Empty = derived from the plan's domains (caseload, issue 19 item 4).
     gewicht = models.CharField(_("gewicht"), max_length=10, choices=Gewicht.choices, blank=True)
     sluitreden = models.CharField(_("reden van afsluiten"), max_length=30, choices=Sluitreden.choices, blank=True)

@@ -31,6 +31,7 @@ from wijkteam.accounts.models import Role, Team, User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.huishoudens.models import Huishouden
+from wijkteam.hulpvragen.models import Hulpvraag
 
 from .models import (
     CASUS_OPEN,
@@ -88,7 +89,7 @@ def _check_team_worker(user: User, team: Team, field: str) -> None:
 
 
 def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, request: HttpRequest | None = None,
-              hulpvraag: Any = None, gewicht: str | None = None) -> Casus:
+              hulpvraag: Hulpvraag | None = None, gewicht: str | None = None) -> Casus:
     """Open the household's case. Raises `CaseAlreadyOpen` when one is open, `ValidationError` for a regisseur
     outside the team."""
     _check_team_worker(regisseur, team, "regisseur")
@@ -99,16 +100,16 @@ def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, 
         if existing is not None:
             raise CaseAlreadyOpen(existing)
         now = timezone.now()
-        casus = Casus(huishouden=huishouden, team=team, regisseur=regisseur, geopend=timezone.localdate(now),
-                      gewicht=gewicht or "")
-        if hulpvraag is not None and hasattr(Casus, "hulpvraag"):
-            casus.hulpvraag = hulpvraag  # type: ignore[attr-defined]
-        casus.save()
+        if hulpvraag is not None and hulpvraag.huishouden_id != huishouden.pk:
+            raise ValidationError({"hulpvraag": _("Deze hulpvraag hoort bij een ander huishouden.")})
+        casus = Casus.objects.create(huishouden=huishouden, team=team, regisseur=regisseur, hulpvraag=hulpvraag,
+                                     geopend=timezone.localdate(now), gewicht=gewicht or "")
         CasusStatusHistorie.objects.create(casus=casus, van="", naar=CasusStatus.AANGEMELD, door=by, tijdstip=now)
         RegisseurHistorie.objects.create(casus=casus, regisseur=regisseur, vorige=None, vanaf=now, door=by,
                                          reden=_("Casus geopend"))
         Plan.objects.create(casus=casus)
-        _audit_case(request, Action.CREATE, casus, by=by, regisseur=regisseur.pk, team=team.pk)
+        _audit_case(request, Action.CREATE, casus, by=by, regisseur=regisseur.pk, team=team.pk,
+                    hulpvraag=hulpvraag.pk if hulpvraag is not None else None)
     log.info("casus_geopend", casus_id=casus.pk, household_id=huishouden.pk, team_id=team.pk)
     return casus
 

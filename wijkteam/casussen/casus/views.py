@@ -30,6 +30,7 @@ from wijkteam.accounts.models import User
 from wijkteam.core.access_rules import Scope
 from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import get_household_for_user, household_members_for_user
+from wijkteam.hulpvragen.models import Hulpvraag
 
 from .. import services
 from ..access import (
@@ -281,6 +282,10 @@ def casus_openen(request: HttpRequest) -> HttpResponse:
                        household_id=household_id)
         return render(request, "casussen/casus_openen.html", {"household": None, "open_case": open_case})
     household = get_household_for_user(request, household_id)
+    # Only a request of this household (which the user just read, audited) can be linked.
+    hulpvraag_id = database_id(request.GET.get("hulpvraag") or request.POST.get("hulpvraag"))
+    hulpvraag = (Hulpvraag.objects.filter(pk=hulpvraag_id, huishouden=household).first()
+                 if hulpvraag_id is not None else None)
     teams = user.teams.filter(wijken__buurten__adressen__huishoudens=household).distinct()
     if not teams.exists():
         teams = user.teams.all()
@@ -290,7 +295,7 @@ def casus_openen(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 casus = services.open_case(household, regisseur=data["regisseur"], team=data["team"], by=user,
-                                           request=request, gewicht=data["gewicht"])
+                                           request=request, gewicht=data["gewicht"], hulpvraag=hulpvraag)
             except services.CaseAlreadyOpen as exc:
                 return _to_case(exc.casus)
             except ValidationError as exc:
@@ -302,7 +307,7 @@ def casus_openen(request: HttpRequest) -> HttpResponse:
         form = OpenCaseForm(teams=teams, user=user)
     return render(request, "casussen/casus_openen.html", {
         "household": household, "leden": household_members_for_user(request, household), "form": form,
-        "hulpvraag": database_id(request.GET.get("hulpvraag") or request.POST.get("hulpvraag")),
+        "hulpvraag": hulpvraag,
     }, status=400 if request.method == "POST" else 200)
 
 
