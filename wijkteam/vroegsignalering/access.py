@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from wijkteam.accounts.decorators import deny
-from wijkteam.accounts.models import Role
+from wijkteam.accounts.models import Role, Team
 from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
@@ -116,3 +116,18 @@ def rapportage_wijk_ids(user: Any) -> list[int] | None:
     if has_role(user, Role.ANALIST):
         return None
     return list(Wijk.objects.filter(teams__leden=user.pk).values_list("pk", flat=True).distinct())
+
+
+def teams_led_by(user: Any) -> QuerySet[Team]:
+    """The teams whose outreach this user leads: a teamleider's own teams."""
+    if not may_lead_outreach(user):
+        return Team.objects.none()
+    return Team.objects.filter(leden=user.pk).order_by("naam")
+
+
+def get_team_for_lead(request: HttpRequest, pk: int) -> Team:
+    """The team, if this user is its teamleider; else an audited 403 (settings and routing of other teams)."""
+    team = teams_led_by(request.user).filter(pk=pk).first()
+    if team is None:
+        raise deny(request, object_type="accounts.team", object_id=pk)
+    return team
