@@ -66,7 +66,8 @@ def test_the_team_chooses_a_candidate(place, users, client_for):
                                      detail__keuze="bestaand").exists()
     # Gone from the list; choosing again changes nothing.
     assert url not in client.get(reverse("vroegsignalering:werklijst_index")).content.decode()
-    assert "Al gekozen door medewerker" in client.post(url, {"keuze": str(piet.pk)}).content.decode()
+    again = client.post(url, {"keuze": str(piet.pk)}).content.decode()
+    assert f"Al gekozen door {users.medewerker.get_full_name()}" in again
     item.signaal.refresh_from_db()
     assert item.signaal.persoon == paul
 
