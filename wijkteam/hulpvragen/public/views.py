@@ -110,6 +110,7 @@ def _results(request: HttpRequest, answers: q.Answers) -> HttpResponse:
         "domain_codes": domains,
         "last_step": q.LAST_STEP,
         "safety": answers.safety_concern,
+        "results": q.RESULTS,
     })
 
 
