@@ -101,9 +101,9 @@ def test_an_error_in_storing_leaves_nothing_half_written(secret, monkeypatch):
 
 
 @pytest.mark.parametrize(("body", "status", "melding"), [
-    ({"bsn": ""}, 400, "Stuur een lijst (JSON-array) met 1 tot 1000 signalen."),
-    ([], 400, "Stuur een lijst (JSON-array) met 1 tot 1000 signalen."),
-    ([{}] * 1001, 413, "Te veel signalen in één keer: hoogstens 1000, u stuurde er 1001."),
+    ({"bsn": ""}, 400, "Stuur een lijst (JSON-array) met 1 tot 200 signalen."),
+    ([], 400, "Stuur een lijst (JSON-array) met 1 tot 200 signalen."),
+    ([{}] * 201, 413, "Te veel signalen in één keer: hoogstens 200, u stuurde er 201."),
 ])
 def test_a_batch_that_is_no_list_empty_or_too_long_is_refused(secret, body, status, melding):
     response = call(secret, "signal_batch", body)

@@ -22,6 +22,7 @@ from django.urls import reverse
 from jsonschema import Draft4Validator
 
 from wijkteam.vroegsignalering.api import urls as api_urls
+from wijkteam.vroegsignalering.api import views
 from wijkteam.vroegsignalering.api.openapi import EXAMPLE_SIGNAL
 from wijkteam.vroegsignalering.batch.reader import COLUMNS
 from wijkteam.vroegsignalering.models import Signaal
@@ -204,6 +205,13 @@ def test_every_route_is_documented_with_the_methods_it_answers(document, client)
                 assert answer.status_code == 405, (path, method, answer.status_code)
 
 
+def test_the_batch_limit_is_the_configured_one(settings):
+    settings.WIJKTEAM_API_MAX_SIGNALS_PER_CALL = 50
+    batch = call(None, "openapi").json()["paths"]["/signalen/batch/"]["post"]
+    assert batch["requestBody"]["content"]["application/json"]["schema"]["maxItems"] == 50
+    assert batch["summary"] == "Tot 50 signalen tegelijk sturen"
+
+
 def test_the_request_schema_asks_for_exactly_the_batch_columns(document):
     signal = document["components"]["schemas"]["Signaal"]
     assert list(signal["properties"]) == list(COLUMNS)
@@ -211,7 +219,7 @@ def test_the_request_schema_asks_for_exactly_the_batch_columns(document):
     assert set(signal["required"]) <= set(COLUMNS)
     assert list(signal["example"]) == list(COLUMNS)
     batch = document["paths"]["/signalen/batch/"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-    assert batch["maxItems"] == 1000 and batch["items"] == {"$ref": "#/components/schemas/Signaal"}
+    assert batch["maxItems"] == views.DEFAULT_MAX_BATCH == 200 and batch["items"] == {"$ref": "#/components/schemas/Signaal"}
 
 
 def _fits(document, path, method, response):
@@ -243,7 +251,7 @@ def test_the_real_answers_fit_the_documented_schemas(document, place, users, set
     mixed = call(secret, "signal_batch", [example, signal_json(huisnummer="2"), {"bedrag": -1}])
     assert mixed.json()["aantallen"] == {"nieuw": 1, "herhaald": 1, "ongeldig": 1}
     _fits(document, batch, "post", mixed)
-    _fits(document, batch, "post", call(secret, "signal_batch", [example] * 1001))  # 413
+    _fits(document, batch, "post", call(secret, "signal_batch", [example] * 201))  # 413
     _fits(document, batch, "post", call(secret, "signal_batch", {}))  # 400
     outcome = "/signalen/{id}/uitkomst/"
     _fits(document, outcome, "get", call(secret, "signal_outcome", pk=created.json()["id"]))

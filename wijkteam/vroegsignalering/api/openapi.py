@@ -112,7 +112,7 @@ def document() -> dict[str, Any]:
             "version": API_VERSION,
             "description": (
                 "Signaalpartners (Wet gemeentelijke schuldhulpverlening) sturen hier betalingsachterstanden, "
-                "één voor één of tot 1000 tegelijk, en lezen per signaal of de inwoner hulp heeft "
+                "één voor één of in groepen (zie signalen/batch/), en lezen per signaal of de inwoner hulp heeft "
                 "geaccepteerd. Persoonsgegevens komen nooit terug. Elke aanroep heeft een API-sleutel van "
                 "uw organisatie nodig (Authorization: Bearer ...); die krijgt u van de functioneel beheerder "
                 "van de gemeente. Hetzelfde signaal nog eens sturen (ook als het eerder per bestand kwam) "
@@ -141,11 +141,11 @@ def document() -> dict[str, Any]:
             }},
             "/signalen/batch/": {"post": {
                 "operationId": "signalenSturen",
-                "summary": "Tot 1000 signalen tegelijk sturen",
+                "summary": "Meerdere signalen tegelijk sturen",
                 "description": "Elk signaal wordt apart gecontroleerd; de geldige worden samen opgeslagen. "
                                "Het antwoord noemt per signaal (op volgorde, met index) het resultaat.",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                    "type": "array", "minItems": 1, "maxItems": 1000,
+                    "type": "array", "minItems": 1,  # maxItems: served_document
                     "items": {"$ref": "#/components/schemas/Signaal"}}}}},
                 "responses": {
                     "200": {"description": "Het resultaat van elk signaal.", "content": {"application/json": {
@@ -233,8 +233,12 @@ def document() -> dict[str, Any]:
     }
 
 
-def served_document(request: HttpRequest) -> dict[str, Any]:
+def served_document(request: HttpRequest, *, max_batch: int) -> dict[str, Any]:
+    """The document for this site: its address, and the batch limit it is configured with."""
     served = copy.deepcopy(document())
+    batch = served["paths"]["/signalen/batch/"]["post"]
+    batch["requestBody"]["content"]["application/json"]["schema"]["maxItems"] = max_batch
+    batch["summary"] = f"Tot {max_batch} signalen tegelijk sturen"
     base = request.build_absolute_uri(reverse("vroegsignalering_api:openapi")).removesuffix("/openapi.json")
     served["servers"] = [{"url": base, "description": f"Vroegsignalering {settings.WIJKTEAM_GEMEENTE_NAAM}"}]
     return served
