@@ -16,7 +16,7 @@ from wijkteam.hulpvragen.models import Hulpvraag
 
 from .support import FORM, filled, form_token
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def test_first_name_and_the_day_we_contact_them_nothing_else(client: Any, place: Any, frozen_time: Any) -> None:

@@ -17,7 +17,7 @@ from wijkteam.hulpvragen.models import Hulpvraag
 
 from .support import FORM, submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def test_each_purpose_says_what_who_and_how_long(client: Any, place: Any) -> None:

@@ -16,7 +16,7 @@ from wijkteam.hulpvragen.models import Hulpvraag, Kanaal
 
 from .support import ANSWERS, FORM, as_post, filled, hidden_inputs, walk_self_help
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_button_turns_the_answers_into_a_filled_in_form(client: Any, place: Any, frozen_time: Any) -> None:

@@ -14,7 +14,7 @@ from wijkteam.hulpvragen.models import Hulpvraag
 
 from .support import submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def summary(html: str) -> list[tuple[str, str]]:

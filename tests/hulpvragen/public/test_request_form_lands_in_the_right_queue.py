@@ -13,7 +13,7 @@ from wijkteam.hulpvragen.models import Hulpvraag, HulpvraagStatus, Kanaal
 
 from .support import submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def test_an_address_in_wijk_a_goes_to_team_a(client: Any, place: Any, frozen_time: Any) -> None:

@@ -18,8 +18,7 @@ from wijkteam.hulpvragen.public import questionnaire as q
 from wijkteam.sociale_kaart.search import reindex_all
 from wijkteam.sociale_kaart.taxonomies import load_taxonomies
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
-              pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from wijkteam.sociale_kaart.search import reindex_all
 
 from .support import walk_self_help
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def service(name: str, terms: list[str], lat: float, lon: float) -> Service:

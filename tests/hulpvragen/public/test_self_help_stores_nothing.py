@@ -17,7 +17,7 @@ from wijkteam.hulpvragen.public import questionnaire as q
 
 from .support import ANSWERS, walk_self_help
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 
 def row_counts() -> dict[str, int]:

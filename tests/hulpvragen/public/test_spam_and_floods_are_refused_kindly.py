@@ -18,7 +18,7 @@ from wijkteam.hulpvragen.models import Hulpvraag
 
 from .support import FORM, filled, form_token, submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.hulpvragen._tmp_urls_h4")]
+pytestmark = pytest.mark.django_db
 
 NOT_SENT = "We konden uw vraag niet versturen."
 
