@@ -26,4 +26,5 @@ EXAMPLES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "hulpvragen:link_person": _request,
     "hulpvragen:confirm_consents": _request,
     "hulpvragen:route": _request,
+    "hulpvragen:triage": _request,
 }
