@@ -99,3 +99,17 @@ def test_only_a_zaak_in_conversation_accepts_help(place, users, client_for, stat
     assert fake.received == []
     zaak.refresh_from_db()
     assert (zaak.status, zaak.intake_id) == (status, None)
+
+
+def test_the_registered_intake_of_hulpvragen_makes_the_help_request(place, users, client_for):
+    # No fake: the handoff hulpvragen registers at start-up.
+    assert handoff.intake() is not None
+    zaak = zaak_world(place, status=ZaakStatus.IN_GESPREK).zaak
+    client = client_for(users.medewerker)
+    assert _accept(client, zaak).status_code == 302
+    zaak.refresh_from_db()
+    hulpvraag = zaak.hulpvragen.get()
+    assert zaak.intake_id == hulpvraag.pk
+    assert hulpvraag.huishouden_id == zaak.huishouden_id
+    page = client.get(reverse("vroegsignalering:zaak_detail", args=[zaak.pk])).content.decode()
+    assert f'href="{handoff.intake().url(hulpvraag.pk)}"' in page

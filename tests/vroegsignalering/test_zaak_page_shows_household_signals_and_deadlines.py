@@ -13,6 +13,8 @@ from django.urls import reverse
 
 from tests.factories_vroegsignalering import ContactpogingFactory, SignaalFactory
 from wijkteam.audit.models import Action, AuditEvent
+from wijkteam.vroegsignalering import handoff
+from wijkteam.vroegsignalering.models import Route
 from wijkteam.vroegsignalering.services import record_zorgsignaal
 
 from .zaken_support import zaak_world
@@ -67,3 +69,17 @@ def test_the_number_of_queries_does_not_grow_with_the_signals(place, users, clie
     # Reads are audited one INSERT per person and signal shown (at most a zaak's handful); the rest is fixed.
     with django_assert_max_num_queries(40 + 2 + 11):
         assert client.get(url).status_code == 200
+
+
+def test_a_zaak_routed_to_a_regisseur_links_to_the_case(place, users, client_for):
+    world = zaak_world(place, route=Route.REGISSEUR)
+    household_id = world.zaak.huishouden_id
+    before = handoff._open_case_lookup  # casussen's own lookup (the hook has no getter): put back afterwards
+    handoff.register_open_case_lookup(
+        lambda ids: {household_id: handoff.CaseRef(case_id=77, regisseur_id=None, url="/werk/casussen/77/")})
+    try:
+        html = client_for(users.medewerker).get(reverse("vroegsignalering:zaak_detail", args=[world.zaak.pk])
+                                                ).content.decode()
+    finally:
+        handoff.register_open_case_lookup(before)
+    assert 'href="/werk/casussen/77/"' in html

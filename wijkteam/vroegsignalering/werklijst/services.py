@@ -11,7 +11,8 @@ surname, the signal is stored for the household with `persoon` empty and a `Matc
 then the signal points at that person, the item is closed (its transition table), both audited. The signal
 already belongs to its household's zaak (ingest opened or joined it before the person was known); only a
 signal left without one gets the household's open zaak, or a new one, exactly as ingest does
-(`services._open_zaak`).
+(`services._open_zaak`). Then, as after ingest, `outreach.refresh.refresh_zaken` updates the zaak's
+priority, deadlines and routing.
 
 The signal's `dedupe_key` stays as ingest computed it: the next delivery of the same signal is again
 ambiguous at ingest, computes the same key and is recognised as a repeat. A key recomputed for the chosen
@@ -35,6 +36,7 @@ from wijkteam.huishoudens.models import Persoon
 from wijkteam.huishoudens.services import add_person
 
 from ..models import MatchWerklijstItem, Signaal, WerklijstStatus
+from ..outreach.refresh import refresh_zaken
 
 # Private on purpose in services.py (ingest's own step); reused here rather than copied, so a resolved signal
 # lands in a zaak by exactly the same rule as an unambiguous one.
@@ -94,5 +96,10 @@ def resolve_match(item: MatchWerklijstItem, *, persoon: Persoon | None, by: User
                user=by, detail={"fields": ["persoon"], "werklijst": locked.pk, "keuze": keuze})
         if "zaak" in fields and signaal.adres_id is not None:
             classify_addresses([signaal.adres_id])
+        if signaal.zaak_id is not None:
+            # As after ingest: the priority counts the household (a new person changes it) and a new zaak
+            # needs its deadlines and routing.
+            now = timezone.now()
+            refresh_zaken([signaal.zaak_id], today=timezone.localdate(now), now=now, by_id=by.pk)
     item.refresh_from_db()
     return persoon

@@ -38,7 +38,7 @@ from wijkteam.huishoudens.models import Persoon
 
 from .. import handoff
 from ..access import get_zaak_for_user, may_work_on_zaken, zorgsignalen_visible_to
-from ..models import MatchWerklijstItem, SignaalSoort, Vroegsignaalzaak, WerklijstStatus, ZaakStatus
+from ..models import MatchWerklijstItem, Route, SignaalSoort, Vroegsignaalzaak, WerklijstStatus, ZaakStatus
 from ..services import TransitionNotAllowed
 from . import letter as brief
 from .forms import BriefForm, ContactpogingForm, SluitenForm
@@ -90,6 +90,9 @@ def _zaak_context(request: HttpRequest, zaak: Vroegsignaalzaak, **forms_: forms.
         record(request, Action.READ, obj=signaal, person_id=signaal.persoon_id, household_id=zaak.huishouden_id,
                detail={"via": "vroegsignaalzaak"})
     intake = handoff.intake()
+    # Routed to the regisseur of an open case (item 6): the worker goes there instead of doing outreach.
+    case = (handoff.open_cases_for([household.pk]).get(household.pk)
+            if household is not None and zaak.route == Route.REGISSEUR else None)
     open_items = list(MatchWerklijstItem.objects.filter(signaal__zaak=zaak, status=WerklijstStatus.OPEN)
                       .values_list("pk", flat=True))
     return {
@@ -103,6 +106,7 @@ def _zaak_context(request: HttpRequest, zaak: Vroegsignaalzaak, **forms_: forms.
         "historie": zaak.historie.select_related("door").order_by("tijdstip", "pk"),
         "pogingen": zaak.contactpogingen.select_related("door").order_by("datum", "pk"),
         "werklijst_items": open_items,
+        "case": case,
         "intake_url": intake.url(zaak.intake_id) if intake is not None and zaak.intake_id else "",
         "next_step": (next_step_without_intake(zaak)
                       if zaak.status == ZaakStatus.NAAR_INTAKE and not zaak.intake_id else ""),
