@@ -189,3 +189,153 @@ class HulpvraagStatusHistorie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van} → {self.naar}"
+
+
+# --- Assessment instruments and triage (issue 18 items 3-4; H5b: assessment/, triage/) -------------------
+
+from .triage.choices import Niveau, Ondersteuning, Veiligheid  # noqa: E402  (the choices are shared with the engine)
+
+
+class Instrument(models.Model):
+    """One published version of an assessment instrument (shipped as data: assessment/data/*.json).
+
+    A version is never edited once scores exist: a changed instrument is a new version (new rows), and
+    each score keeps the domain row, hence the version and its level descriptions, it was given under.
+    """
+
+    code = models.SlugField(_("code"), max_length=50)
+    naam = models.CharField(_("naam"), max_length=200)
+    versie = models.PositiveIntegerField(_("versie"))
+    gepubliceerd = models.DateField(_("gepubliceerd"))
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instrumenten")
+        ordering = ["code", "-versie"]
+        constraints = [models.UniqueConstraint(fields=["code", "versie"], name="instrument_code_versie")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} (versie {self.versie})"
+
+
+class InstrumentDomein(models.Model):
+    """A domain of one instrument version: the sociale kaart's levensdomein code and its name."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="domeinen")
+    code = models.CharField(_("code"), max_length=4)
+    naam = models.CharField(_("naam"), max_length=100)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["instrument", "volgorde", "code"]
+        constraints = [models.UniqueConstraint(fields=["instrument", "code"], name="instrumentdomein_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.naam}"
+
+
+class InstrumentNiveau(models.Model):
+    """What a level means in one domain of one version, in plain Dutch."""
+
+    domein = models.ForeignKey(InstrumentDomein, on_delete=models.PROTECT, related_name="niveaus")
+    niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices)
+    omschrijving = models.TextField(_("omschrijving"))
+
+    class Meta:
+        verbose_name = _("niveau")
+        verbose_name_plural = _("niveaus")
+        ordering = ["domein", "niveau"]
+        constraints = [models.UniqueConstraint(fields=["domein", "niveau"], name="instrumentniveau_domein_niveau")]
+
+    def __str__(self) -> str:
+        return f"{self.domein.code} {self.niveau}"
+
+
+class Assessment(models.Model):
+    """One assessment of a household (or one person in it) for a request, under one instrument version.
+
+    Only the domains that matter for the request are scored (data minimisation): a `Score` row per
+    scored domain, none for the rest. The safety question is asked every time (`veiligheid`).
+    """
+
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.PROTECT, related_name="assessments")
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="assessments")
+    persoon = models.ForeignKey(Persoon, on_delete=models.SET_NULL, null=True, blank=True, related_name="assessments")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="assessments")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False)
+    datum = models.DateField(_("datum"))
+    aangemaakt = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
+    veiligheid = models.CharField(_("veiligheid"), max_length=10, choices=Veiligheid.choices)
+    veiligheid_toelichting = models.CharField(_("toelichting veiligheid"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["datum", "id"]
+        indexes = [models.Index(fields=["huishouden", "datum"], name="assessment_huishouden")]
+
+    def __str__(self) -> str:
+        return f"Assessment {self.pk}"
+
+
+class Score(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    domein = models.ForeignKey(InstrumentDomein, on_delete=models.PROTECT, related_name="+")
+    niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["assessment", "domein__volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "domein"], name="score_assessment_domein"),
+            models.CheckConstraint(condition=models.Q(niveau__gte=1, niveau__lte=5), name="score_niveau_1_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domein.code}: {self.niveau}"
+
+
+class TriageBesluit(models.Model):
+    """The worker's decision for one domain of a request, beside what the engine proposed.
+
+    Append-only: a new triage of the same request adds rows (the latest per domain counts); kept with
+    the personal links emptied at retention, so the collective share per domain and wijk stays countable.
+    """
+
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.PROTECT, related_name="triagebesluiten")
+    assessment = models.ForeignKey(Assessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    domein = models.CharField(_("levensdomein"), max_length=4)
+    niveau = models.PositiveSmallIntegerField(_("niveau"), choices=Niveau.choices, null=True, blank=True)
+    voorstel = models.CharField(_("voorstel"), max_length=20, choices=Ondersteuning.choices)
+    besluit = models.CharField(_("besluit"), max_length=20, choices=Ondersteuning.choices)
+    reden = models.TextField(_("reden"), blank=True)
+    # The collective provisions proposed (service ids of the sociale kaart), for monitoring what was offered.
+    voorgestelde_diensten = models.JSONField(default=list, blank=True)
+    buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False)
+    tijdstip = models.DateTimeField(_("tijdstip"))
+
+    class Meta:
+        verbose_name = _("triagebesluit")
+        verbose_name_plural = _("triagebesluiten")
+        ordering = ["tijdstip", "id"]
+        indexes = [models.Index(fields=["domein", "besluit"], name="triagebesluit_domein")]
+
+    def __str__(self) -> str:
+        return f"{self.domein}: {self.besluit}"
+
+    @property
+    def domein_naam(self) -> str:
+        return str(LEVENSDOMEINEN.get(self.domein, self.domein))
+
+    @property
+    def wijkt_af(self) -> bool:
+        return self.besluit != self.voorstel

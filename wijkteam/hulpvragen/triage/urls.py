@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """URLs of hulpvragen's triage pages, included into the app's namespace `hulpvragen`."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("<int:pk>/", views.triage, name="triage"),
+]
