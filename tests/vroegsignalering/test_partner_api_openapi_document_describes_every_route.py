@@ -219,7 +219,8 @@ def test_the_request_schema_asks_for_exactly_the_batch_columns(document):
     assert set(signal["required"]) <= set(COLUMNS)
     assert list(signal["example"]) == list(COLUMNS)
     batch = document["paths"]["/signalen/batch/"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-    assert batch["maxItems"] == views.DEFAULT_MAX_BATCH == 200 and batch["items"] == {"$ref": "#/components/schemas/Signaal"}
+    assert batch["maxItems"] == views.DEFAULT_MAX_BATCH == 200
+    assert batch["items"] == {"$ref": "#/components/schemas/Signaal"}
 
 
 def _fits(document, path, method, response):
