@@ -14,7 +14,8 @@ from django.urls import reverse
 from tests.factories_vroegsignalering import SignaalFactory, VroegsignaalzaakFactory
 from wijkteam.hulpvragen.models import Hulpvraag, Kanaal
 from wijkteam.vroegsignalering import handoff
-from wijkteam.vroegsignalering.models import Signaalpartner, Vroegsignaalzaak
+from wijkteam.vroegsignalering.models import Signaalpartner, Vroegsignaalzaak, ZaakStatus
+from wijkteam.vroegsignalering.zaken.services import accept_help
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,15 @@ def test_the_request_page_links_back_to_the_zaak(place: Any, users: Any, client_
     assert page.status_code == 200
     assert f"Vroegsignaalzaak {zaak.pk}" in page.content.decode()
     assert Hulpvraag.objects.get(pk=pk).historie.get().door_systeem == "vroegsignalering"
+
+
+def test_accepting_help_on_the_zaak_creates_the_request_through_the_registered_handoff(
+        place: Any, users: Any, frozen_time: Any) -> None:
+    zaak = VroegsignaalzaakFactory(huishouden__adres__buurt=place.buurt_a, team=place.team_a,
+                                   status=ZaakStatus.IN_GESPREK)
+    signaal = SignaalFactory(persoon__huishouden=zaak.huishouden, zaak=zaak, partnertype=Signaalpartner.ENERGIE)
+    intake_id = accept_help(zaak, by=users.medewerker)
+    hv = Hulpvraag.objects.get()
+    assert intake_id == hv.pk and zaak.intake_id == hv.pk and hv.vroegsignaalzaak_id == zaak.pk
+    assert hv.persoon_id == signaal.persoon_id and hv.team_id == place.team_a.pk
+    assert hv.aangemaakt_door == users.medewerker and hv.kanaal == Kanaal.VROEGSIGNALERING
