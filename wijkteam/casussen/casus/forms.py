@@ -17,6 +17,12 @@ from ..models import CASUS_TRANSITIONS, Casus, CasusStatus, ContactSoort, Gewich
 from ..services import CASE_WORKER_ROLES
 
 
+def _choice(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)  # ModelMultipleChoiceField is one too
+    return field
+
+
 def team_workers(team: Team) -> QuerySet[User]:
     return team.leden.filter(role__in=CASE_WORKER_ROLES, is_active=True).order_by("first_name", "last_name", "pk")
 
@@ -40,8 +46,8 @@ class OpenCaseForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args: Any, teams: QuerySet[Team], user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
-        self.fields["regisseur"].queryset = User.objects.filter(
+        _choice(self, "team").queryset = teams
+        _choice(self, "regisseur").queryset = User.objects.filter(
             teams__in=teams, role__in=CASE_WORKER_ROLES, is_active=True).distinct().order_by("first_name", "pk")
         self.fields["regisseur"].initial = user.pk
         if teams.count() == 1:
@@ -57,7 +63,9 @@ class StatusForm(UtrechtFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # Closing and reopening have their own forms (reason and outcome; a confirmation).
         allowed = CASUS_TRANSITIONS[casus.status] - {CasusStatus.AFGESLOTEN, CasusStatus.HEROPEND}
-        self.fields["naar"].choices = [(v, label) for v, label in CasusStatus.choices if v in allowed]
+        naar = self.fields["naar"]
+        assert isinstance(naar, forms.ChoiceField)
+        naar.choices = [(v, label) for v, label in CasusStatus.choices if v in allowed]
         self.fields["versie"].initial = casus.versie
 
 
@@ -92,8 +100,8 @@ class PeopleForm(UtrechtFormMixin, forms.Form):
     def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
         super().__init__(*args, prefix="team", **kwargs)
         workers = team_workers(casus.team)
-        self.fields["regisseur"].queryset = workers
-        self.fields["medewerkers"].queryset = workers
+        _choice(self, "regisseur").queryset = workers
+        _choice(self, "medewerkers").queryset = workers
         self.fields["medewerkers"].widget.attrs["class"] = ""
         self.initial.setdefault("regisseur", casus.regisseur_id)
         self.initial.setdefault("medewerkers", [u.pk for u in casus.medewerkers.all()])
@@ -101,7 +109,7 @@ class PeopleForm(UtrechtFormMixin, forms.Form):
         self.casus = casus
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         regisseur = data.get("regisseur")
         if regisseur is not None and regisseur.pk != self.casus.regisseur_id and not data.get("reden", "").strip():
             self.add_error("reden", _("Schrijf op waarom de casus een nieuwe regisseur krijgt."))
@@ -133,7 +141,7 @@ class TaskForm(UtrechtFormMixin, forms.Form):
 
     def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
         super().__init__(*args, prefix="taak", **kwargs)
-        self.fields["toegewezen_aan"].queryset = team_workers(casus.team)
+        _choice(self, "toegewezen_aan").queryset = team_workers(casus.team)
 
 
 class BreakGlassForm(UtrechtFormMixin, forms.Form):
