@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories as f
-from tests.factories_vroegsignalering import signal_row
+from tests.factories_vroegsignalering import SignaalFactory, VroegsignaalzaakFactory, signal_row
 from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.huishoudens.models import Persoon
 from wijkteam.huishoudens.services import find_or_create_adres, household_at
@@ -131,3 +131,18 @@ def test_only_the_addresss_team_sees_the_worklist(place, users, client_for):
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
     item.refresh_from_db()
     assert item.status == WerklijstStatus.OPEN
+
+
+def test_the_list_runs_a_bounded_number_of_queries(place, users, client_for, django_assert_max_num_queries):
+    client = client_for(users.medewerker)
+    url = reverse("vroegsignalering:werklijst_index")
+    client.get(url)
+    for _ in range(8):
+        zaak = VroegsignaalzaakFactory(huishouden__adres__buurt=place.buurt_a, team=place.team_a)
+        signaal = SignaalFactory(persoon=None, huishouden=zaak.huishouden, adres=zaak.huishouden.adres, zaak=zaak)
+        item = MatchWerklijstItem.objects.create(signaal=signaal, aangeleverd={"achternaam": "Jansen"})
+        item.kandidaten.set([f.PersoonFactory(huishouden=zaak.huishouden)])
+    # A fixed handful of SELECTs, plus one audit INSERT per row shown (at most a page of 50).
+    with django_assert_max_num_queries(8 + 8):
+        response = client.get(url)
+    assert response.content.decode().count(reverse("vroegsignalering:werklijst_item", args=[item.pk])) == 1

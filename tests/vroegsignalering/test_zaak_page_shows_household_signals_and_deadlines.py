@@ -66,8 +66,9 @@ def test_the_number_of_queries_does_not_grow_with_the_signals(place, users, clie
     for _ in range(10):
         SignaalFactory(persoon=world.els, zaak=world.zaak, partnertype="Energie")
         ContactpogingFactory(zaak=world.zaak)
-    # Reads are audited one INSERT per person and signal shown (at most a zaak's handful); the rest is fixed.
-    with django_assert_max_num_queries(40 + 2 + 11):
+    # Measured: 17 queries with one signal, 27 with eleven. Ten SELECTs whatever the size; each person and
+    # signal shown is one audit INSERT (a zaak holds a handful), and nothing else grows with the zaak.
+    with django_assert_max_num_queries(27):
         assert client.get(url).status_code == 200
 
 
