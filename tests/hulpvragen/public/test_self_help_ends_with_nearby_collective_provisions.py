@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from tests.factories_sociale_kaart import LocationFactory, OrganizationFactory, ServiceAtLocationFactory, ServiceFactory
 from tests.vroegsignalering.support import place_postcode
+from wijkteam.hulpvragen.public import questionnaire as q
 from wijkteam.sociale_kaart.models import Service
 from wijkteam.sociale_kaart.search import reindex_all
 
@@ -84,3 +85,14 @@ def test_an_unknown_postcode_is_said_and_help_shown_without_distance(client: Any
     html = walk_self_help(client, {"v_geld_tekort": "ja"}, postcode="9999 ZZ")[-1].content.decode()
     assert "Postcode 9999 ZZ kennen we niet" in html
     assert "Inloop geldzaken" in section(html, "LD01") and "van u" not in section(html, "LD01")
+
+
+def test_results_cost_a_bounded_number_of_queries(client: Any, kaart: dict[str, Service],
+                                                  django_assert_max_num_queries: Any) -> None:
+    # Every question "ja": all ten domains of the questionnaire, most without collective help (two searches).
+    data = {question.field: "ja" for question in q.QUESTIONS.values()}
+    client.post("/hulp/wat-speelt-er/", {**data, "ga": "uitkomst", "postcode": "3511 AB"})  # warm the vocabulary
+    domains = len({question.domain for question in q.QUESTIONS.values()})
+    with django_assert_max_num_queries(5 * domains + 5):
+        response = client.post("/hulp/wat-speelt-er/", {**data, "ga": "uitkomst", "postcode": "3511 AB"})
+    assert response.content.decode().count('<section class="wt-uitkomst"') == domains
