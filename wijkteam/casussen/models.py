@@ -18,6 +18,7 @@ All writes go through services.py.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -377,3 +378,113 @@ class Noodtoegang(models.Model):
 
     def is_geldig(self, now: dt.datetime | None = None) -> bool:
         return self.start <= (now or timezone.now()) < self.verloopt
+
+
+# --- Caseload and continuity (continuiteit/, issue 19 items 4-5) ------------------------------------
+
+
+class TeamNorm(models.Model):
+    """A team's caseload norm: weighted points per FTE, and the points of each weight (a team setting)."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="casus_norm")
+    punten_per_fte = models.PositiveSmallIntegerField(_("punten per fte"), default=40)
+    punten_licht = models.PositiveSmallIntegerField(_("punten voor een lichte casus"), default=1)
+    punten_middel = models.PositiveSmallIntegerField(_("punten voor een middelzware casus"), default=2)
+    punten_zwaar = models.PositiveSmallIntegerField(_("punten voor een zware casus"), default=3)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), null=True, blank=True)
+    gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="+")
+
+    class Meta:
+        verbose_name = _("caseloadnorm")
+        verbose_name_plural = _("caseloadnormen")
+        constraints = [
+            models.CheckConstraint(condition=Q(punten_licht__lte=models.F("punten_middel"),
+                                               punten_middel__lte=models.F("punten_zwaar"), punten_licht__gte=1),
+                                   name="teamnorm_punten_oplopend"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Norm {self.team_id}"
+
+
+class MedewerkerProfiel(models.Model):
+    """A worker's FTE in a team (accounts stays a base app; a worker may split their hours over two teams)."""
+
+    medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casus_profielen")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="medewerker_profielen")
+    fte = models.DecimalField(_("fte"), max_digits=3, decimal_places=2, default=1)
+
+    class Meta:
+        verbose_name = _("medewerkerprofiel")
+        verbose_name_plural = _("medewerkerprofielen")
+        constraints = [
+            models.UniqueConstraint(fields=["medewerker", "team"], name="profiel_een_per_team"),
+            models.CheckConstraint(condition=Q(fte__gt=0, fte__lte=Decimal("1.5")), name="profiel_fte_bereik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker_id} {self.fte}"
+
+
+class AfwezigheidSoort(models.TextChoices):
+    ZIEK = "ziek", _("Ziek")
+    VERLOF = "verlof", _("Verlof")
+    VERTREK = "vertrek", _("Vertrekt uit het team")
+
+
+class Afwezigheid(models.Model):
+    """A worker absent, on leave or leaving, as marked by the team lead. No medical details: only the kind.
+
+    `herverdeeld` is set when the redistribution of their cases was applied (continuiteit.services)."""
+
+    medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="afwezigheden")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="afwezigheden")
+    soort = models.CharField(_("soort"), max_length=10, choices=AfwezigheidSoort.choices)
+    vanaf = models.DateField(_("vanaf"))
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    gemeld = models.DateTimeField(_("gemeld"))
+    gemeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    herverdeeld = models.DateTimeField(_("herverdeeld"), null=True, blank=True)
+    herverdeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="+")
+
+    class Meta:
+        verbose_name = _("afwezigheid")
+        verbose_name_plural = _("afwezigheden")
+        ordering = ["-vanaf", "-id"]
+        indexes = [models.Index(fields=["team", "vanaf"], name="afwezigheid_team")]
+        constraints = [
+            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=models.F("vanaf")),
+                                   name="afwezigheid_tot_na_vanaf"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Afwezigheid {self.pk}"
+
+    def is_actief(self, op: dt.date | None = None) -> bool:
+        day = op or timezone.localdate()
+        return self.vanaf <= day and (self.tot is None or day <= self.tot)
+
+
+class Overdracht(models.Model):
+    """One case handed over in an applied redistribution; monitoring counts handovers per month and cause.
+
+    `voorgesteld` is the worker the proposal chose, `naar` the one the team lead applied."""
+
+    afwezigheid = models.ForeignKey(Afwezigheid, on_delete=models.PROTECT, related_name="overdrachten")
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="overdrachten")
+    van = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    naar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    voorgesteld = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    gewicht = models.CharField(max_length=10, choices=Gewicht.choices)
+    tijdstip = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("overdracht")
+        verbose_name_plural = _("overdrachten")
+        ordering = ["tijdstip", "id"]
+
+    def __str__(self) -> str:
+        return f"Overdracht {self.casus_id}"
