@@ -90,6 +90,7 @@ def _row(person: Persoon, rng: random.Random, month: dt.date) -> SignalRow:
     index = rng.choices(range(len(types)), weights=weights)[0]
     partnertype, _w, naam, (low, high) = PARTNER_WEIGHTS[index]
     signaaldatum = month + dt.timedelta(days=rng.randrange(0, 28))
+    assert person.huishouden is not None  # _adults() selects persons by their household's address
     adres = person.huishouden.adres
     return SignalRow(
         bsn="", voorletters=person.voorletters, voorvoegsel=person.tussenvoegsel, achternaam=person.achternaam,

@@ -144,7 +144,7 @@ def build_uitwisselmodel(van: dt.date, tot: dt.date, *, now: dt.datetime | None 
         for per in (per_gemeente_signals, per_gemeente_zaken):
             if None in per:
                 per[only] = [*per.get(only, []), *per.pop(None)]
-    leveringen = []
+    leveringen: list[dict[str, Any]] = []
     for gemeente in gemeenten.values():
         organisatie: dict[str, Any] = {
             "naam": getattr(settings, "WIJKTEAM_DDAS_AANLEVERENDE_ORGANISATIE", "") or gemeente.naam}

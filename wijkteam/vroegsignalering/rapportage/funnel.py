@@ -150,7 +150,8 @@ def inwoners_per_wijk(wijk_ids: Iterable[int]) -> dict[int, int]:
     names = {f.name for f in Wijk._meta.get_fields()}
     if "inwoners" not in names:
         return {}
-    return {pk: n for pk, n in Wijk.objects.filter(pk__in=list(wijk_ids)).values_list("pk", "inwoners") if n}
+    rows = Wijk.objects.filter(pk__in=list(wijk_ids)).values_list("pk", "inwoners")  # type: ignore[misc]
+    return {pk: n for pk, n in rows if n}
 
 
 PARTNER_TYPES: tuple[str, ...] = tuple(Signaalpartner.values)
