@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from wijkteam.accounts import permissions
+from wijkteam.accounts.menu import menu_for
 
 
 def wijkteam(request: HttpRequest) -> dict[str, Any]:
@@ -21,4 +22,7 @@ def wijkteam(request: HttpRequest) -> dict[str, Any]:
         "may_view_verouderd_aanbod": permissions.may_view_verouderd_aanbod(user),
         "may_import_sociale_kaart": permissions.may_import_sociale_kaart(user),
         "may_merge_sociale_kaart": permissions.may_merge_sociale_kaart(user),
+        "may_manage_api_tokens": permissions.may_manage_api_tokens(user),
+        # Lazy: only staff pages render the menu, and public pages should not pay for the checks.
+        "werk_menu": lambda: menu_for(user) if permissions.may_use_werkomgeving(user) else [],
     }

@@ -7,3 +7,15 @@ class VroegsignaleringConfig(AppConfig):
     name = "wijkteam.vroegsignalering"
     verbose_name = _("Vroegsignalering")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wijkteam.accounts.menu import MenuItem, register_menu_item  # app loading: registered once apps are ready
+
+        from . import access  # app loading: access imports the models
+
+        register_menu_item(MenuItem("vroegsignalering:outreach_queue", _("Vroegsignalen"), access.may_work_on_zaken,
+                                    order=20))
+        register_menu_item(MenuItem("vroegsignalering:outreach_overview", _("Overzicht vroegsignalen"),
+                                    access.may_lead_outreach, order=21))
+        register_menu_item(MenuItem("vroegsignalering:upload_index", _("Signalen uploaden"),
+                                    access.may_upload_signalen, order=22))
