@@ -26,6 +26,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wijkteam.accounts.decorators import require
@@ -55,6 +56,13 @@ HANDOVERS_SHOWN = 50
 CONFIRMATION_KEY = "hulpvragen_bevestiging"
 # Statuses the request page offers; getrieerd and doorgezet are set by the triage screen and its next steps.
 PAGE_STATUSES = frozenset({HulpvraagStatus.IN_BEHANDELING, HulpvraagStatus.AFGESLOTEN})
+# What the requester typed about themselves (Hulpvraag.aangeleverd), in the page's words.
+AANGELEVERD_LABELS = {
+    "voornamen": gettext_lazy("Voornaam"), "voorletters": gettext_lazy("Voorletters"),
+    "tussenvoegsel": gettext_lazy("Tussenvoegsel"), "achternaam": gettext_lazy("Achternaam"),
+    "geboortedatum": gettext_lazy("Geboortedatum"), "telefoon": gettext_lazy("Telefoon"),
+    "email": gettext_lazy("E-mail"),
+}
 
 
 def _user(request: HttpRequest) -> User:
@@ -135,6 +143,7 @@ def hulpvraag_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "hulpvraag": hulpvraag,
         "kenmerk": kenmerk(hulpvraag),
         "kandidaten": kandidaten,
+        "aangeleverd": [(AANGELEVERD_LABELS.get(key, key), value) for key, value in hulpvraag.aangeleverd.items()],
         "consents": _consents(hulpvraag),
         "historie": list(hulpvraag.historie.select_related("door").order_by("tijdstip", "id")),
         "acknowledgement": acknowledgement(hulpvraag) if hulpvraag.kanaal != Kanaal.VROEGSIGNALERING else None,
