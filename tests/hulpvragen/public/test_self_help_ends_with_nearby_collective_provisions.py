@@ -7,7 +7,7 @@ safety question was answered "ja" or "soms"."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.urls import reverse
@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 def service(name: str, terms: list[str], lat: float, lon: float) -> Service:
-    made = ServiceFactory(organization=OrganizationFactory(name=f"Organisatie {name}"), name=name,
-                          description=f"{name}: wat we doen.", terms=terms)
+    made = cast(Service, ServiceFactory(organization=OrganizationFactory(name=f"Organisatie {name}"), name=name,
+                                        description=f"{name}: wat we doen.", terms=terms))
     location = LocationFactory(organization=made.organization, name=f"Locatie {name}", latitude=lat, longitude=lon)
     ServiceAtLocationFactory(service=made, location=location)
     return made
