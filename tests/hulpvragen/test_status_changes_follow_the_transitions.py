@@ -72,3 +72,14 @@ def test_the_central_queue_is_routed_by_assigning_or_by_the_teamleider(place: An
     route_to_team(other, place.team_a, by=users.teamleider)
     other.refresh_from_db()
     assert other.team_id == place.team_a.pk and other.behandelaar is None
+
+
+def test_a_closed_request_is_not_assigned_or_routed(place: Any, users: Any) -> None:
+    hv = HulpvraagFactory(team=place.team_a)
+    close(hv, reden=AfsluitReden.GEEN_HULP_NODIG, by=users.medewerker)
+    with pytest.raises(ValidationError):
+        assign(hv, users.medewerker, by=users.medewerker)
+    with pytest.raises(ValidationError):
+        route_to_team(hv, place.team_b, by=users.teamleider)
+    hv.refresh_from_db()
+    assert hv.behandelaar is None and hv.team_id == place.team_a.pk

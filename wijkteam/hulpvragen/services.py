@@ -369,6 +369,8 @@ def assign(hulpvraag: Hulpvraag, behandelaar: User | None, *, by: User, request:
     """
     with transaction.atomic():
         locked = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+        if not locked.is_open and locked.status != HulpvraagStatus.DOORGEZET:
+            raise ValidationError({"behandelaar": _("Een afgesloten hulpvraag kan niet meer worden toegewezen.")})
         fields = ["behandelaar"]
         if behandelaar is not None:
             if behandelaar.role not in (Role.MEDEWERKER, Role.TEAMLEIDER):
@@ -394,6 +396,8 @@ def route_to_team(hulpvraag: Hulpvraag, team: Team, *, by: User, request: HttpRe
     """Move a request to another team's queue (a central-queue request, or one the other team covers)."""
     with transaction.atomic():
         locked = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+        if locked.status == HulpvraagStatus.AFGESLOTEN:
+            raise ValidationError({"team": _("Een afgesloten hulpvraag blijft bij het team dat hem afsloot.")})
         previous = locked.team_id
         locked.team, locked.behandelaar = team, None
         locked.save(update_fields=["team", "behandelaar"])

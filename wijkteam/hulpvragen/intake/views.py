@@ -249,7 +249,11 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
     if team is None:
         messages.error(request, _("Kies een team."))
         return _detail(pk)
-    services.route_to_team(hulpvraag, team, by=_user(request), request=request)
+    try:
+        services.route_to_team(hulpvraag, team, by=_user(request), request=request)
+    except ValidationError as exc:
+        _errors(request, exc)
+        return _detail(pk)
     messages.success(request, _("De hulpvraag staat nu in de wachtrij van %(team)s.") % {"team": team.naam})
     if not hulpvragen_visible_to(request.user).filter(pk=pk).exists():
         return HttpResponseRedirect(reverse("hulpvragen:queue"))
