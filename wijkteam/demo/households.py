@@ -22,10 +22,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import connection
+from django.db.models import Count
 from faker import Faker
 
 from wijkteam.accounts.models import Role, User
-from wijkteam.gebieden.models import Buurt, Postcode, PostcodeBron
+from wijkteam.gebieden.models import Buurt, Postcode, PostcodeBron, Wijk
 from wijkteam.gebieden.postcodes import NEVER_ISSUED
 from wijkteam.gebieden.services import PostcodePoint, upsert_postcodes
 from wijkteam.huishoudens.bulk import HouseholdBulkWriter, NewAdres, NewPerson
@@ -347,10 +348,25 @@ def run(ctx: DemoContext) -> None:
          centres.items()),
         bron=PostcodeBron.DEMO, buurten={b.code: b for b in buurten},
     )
+    set_inwoners(buurten)
     ctx.counts.update(
         postcodes=postcodes,
         **counts,
     )
+
+
+def set_inwoners(buurten: list[Buurt]) -> None:
+    """In the demo the register is the whole population, so CBS's inhabitant counts are the register's."""
+    key = "huishouden__adres__buurt"
+    per_buurt = dict(Persoon.objects.filter(huishouden__adres__buurt__in=buurten)
+                     .values(key).annotate(n=Count("pk")).values_list(key, "n"))
+    per_wijk: dict[int, int] = {}
+    for buurt in buurten:
+        buurt.inwoners = per_buurt.get(buurt.pk, 0)
+        per_wijk[buurt.wijk_id] = per_wijk.get(buurt.wijk_id, 0) + buurt.inwoners
+    Buurt.objects.bulk_update(buurten, ["inwoners"])
+    for wijk_id, n in per_wijk.items():
+        Wijk.objects.filter(pk=wijk_id).update(inwoners=n)
 
 
 def reset(ctx: DemoContext) -> None:

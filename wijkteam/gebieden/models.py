@@ -39,6 +39,9 @@ class Wijk(models.Model):
     naam = models.CharField(_("naam"), max_length=100)
     # GeoJSON geometry (Polygon/MultiPolygon, WGS84); optional because not every gemeente has them.
     grens = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
+    # Population (CBS Kerncijfers wijken en buurten), for figures per 1,000 inhabitants; not our own household
+    # register, which holds only the residents the wijkteam knows. Empty: the per-1,000 figures show unknown.
+    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("wijk")
@@ -57,6 +60,7 @@ class Buurt(models.Model):
     # Centre point, used for distance ordering when an address has no coordinates of its own.
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+    inwoners = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)  # CBS, as Wijk.inwoners
 
     class Meta:
         verbose_name = _("buurt")

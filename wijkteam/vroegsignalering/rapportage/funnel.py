@@ -144,13 +144,10 @@ def funnel_figures(van: dt.date, tot: dt.date, wijk_ids: Iterable[int] | None = 
 
 
 def inwoners_per_wijk(wijk_ids: Iterable[int]) -> dict[int, int]:
-    """Population per wijk. `gebieden.Wijk` has no population field yet (the monitoring roadmap imports CBS
-    Kerncijfers wijken en buurten); until one exists the per-1,000 figure is shown as unknown rather than
-    estimated from our own household register, which only holds residents the wijkteam knows."""
-    names = {f.name for f in Wijk._meta.get_fields()}
-    if "inwoners" not in names:
-        return {}
-    rows = Wijk.objects.filter(pk__in=list(wijk_ids)).values_list("pk", "inwoners")  # type: ignore[misc]
+    """Population per wijk (`Wijk.inwoners`, from CBS); a wijk without it shows the per-1,000 figure as
+    unknown rather than estimated from our own household register, which only holds residents the wijkteam
+    knows."""
+    rows = Wijk.objects.filter(pk__in=list(wijk_ids)).values_list("pk", "inwoners")
     return {pk: n for pk, n in rows if n}
 
 
