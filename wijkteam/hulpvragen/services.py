@@ -173,6 +173,23 @@ def _aangeleverd(aanvrager: Aanvrager | None, contact: Contact | None) -> dict[s
     return {k: v for k, v in data.items() if v}
 
 
+def _store_contact(persoon: Persoon, contact: Contact, *, by: User | None, request: HttpRequest | None,
+                   system: str) -> dict[str, str]:
+    """Phone and e-mail onto the Persoon. A wijkteam worker (phone, desk) changes them; a door without one
+    (web form, self-help, a partner) only fills what is empty: anyone who knows a resident's name, birth
+    date and address could otherwise redirect the team's calls. A differing value is returned, kept on
+    the request for the worker to confirm (`link_person`)."""
+    typed = {"telefoon": contact.telefoon.strip(), "email": contact.email.strip()}
+    typed = {name: value for name, value in typed.items() if value}
+    trusted = by is not None and by.role in (Role.MEDEWERKER, Role.TEAMLEIDER)
+    fill = typed if trusted else {name: value for name, value in typed.items() if not getattr(persoon, name)}
+    differing = {name: value for name, value in typed.items() if name not in fill and getattr(persoon, name) != value}
+    if fill:
+        update_contact(persoon, by=by, request=request, system=system, telefoon=fill.get("telefoon"),
+                       email=fill.get("email"))
+    return differing
+
+
 def _history(hulpvraag: Hulpvraag, van: str, naar: str, *, by: User | None, system: str, now: dt.datetime,
              toelichting: str = "") -> None:
     HulpvraagStatusHistorie.objects.create(hulpvraag=hulpvraag, van=van, naar=naar, door=by, door_systeem=system,
@@ -305,8 +322,10 @@ def create_request(
             hulpvraag.kandidaten.set(candidates)
         _history(hulpvraag, "", HulpvraagStatus.NIEUW, by=by, system=system, now=now)
         if persoon is not None and contact is not None:
-            update_contact(persoon, by=by, request=request, system=system, telefoon=contact.telefoon or None,
-                           email=contact.email or None)
+            differing = _store_contact(persoon, contact, by=by, request=request, system=system)
+            if differing:
+                hulpvraag.aangeleverd = differing
+                hulpvraag.save(update_fields=["aangeleverd"])
         if persoon is not None and by is not None:
             for doel, gegeven in consents.items():
                 record_consent(persoon, doel, gegeven=gegeven, by=by, request=request,

@@ -217,8 +217,10 @@ def link_person(request: HttpRequest, pk: int) -> HttpResponse:
     hulpvraag = get_hulpvraag_for_user(request, pk, purpose="aanvrager")
     form = LinkPersonForm(request.POST)
     # Only one of the offered candidates: choosing anyone else goes through the person search first.
-    persoon = (hulpvraag.kandidaten.filter(pk=form.cleaned_data["persoon"]).first()
-               if form.is_valid() else None)
+    chosen = form.cleaned_data["persoon"] if form.is_valid() else None
+    # The linked person again: the worker confirms the differing phone/e-mail typed at this door.
+    persoon = (hulpvraag.persoon if chosen is not None and chosen == hulpvraag.persoon_id
+               else hulpvraag.kandidaten.filter(pk=chosen).first() if chosen is not None else None)
     if persoon is None:
         messages.error(request, _("Kies een van de bewoners die bij de gegevens passen."))
         return _detail(pk)
