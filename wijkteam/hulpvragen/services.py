@@ -235,7 +235,9 @@ def create_request(
     default 3; `urgent` → WIJKTEAM_HULPVRAAG_REACTIE_WERKDAGEN_URGENT, default 1).
 
     `contact`: phone/e-mail are stored on the Persoon through `update_contact` (audited; not copied
-    here); `voorkeur` (ContactVoorkeur) and `bereikbaar` stay on the request.
+    here). A wijkteam worker (`by` medewerker/teamleider) changes them; any other door only fills empty
+    fields and a differing value is kept in `aangeleverd` for the worker to confirm (`link_person`).
+    `voorkeur` (ContactVoorkeur) and `bereikbaar` stay on the request.
     `toestemmingen`: {Doel value: bool} as answered at this door. Always kept as a snapshot on the
     request; recorded as Toestemming rows (`record_consent`) when there is a person and a user `by`
     (phone/desk/partner). A web request has no user: its snapshot is the record until the worker confirms
