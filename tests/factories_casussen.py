@@ -6,6 +6,7 @@ services.open_case makes them (tests of open_case itself go through the service)
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import factory
@@ -13,6 +14,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from wijkteam.casussen.models import (
+    Afwezigheid,
+    AfwezigheidSoort,
     Betrokkene,
     BetrokkeneSoort,
     Casus,
@@ -22,6 +25,7 @@ from wijkteam.casussen.models import (
     ContactSoort,
     Gewicht,
     Levensdomein,
+    MedewerkerProfiel,
     Noodtoegang,
     Plan,
     PlanActie,
@@ -29,6 +33,7 @@ from wijkteam.casussen.models import (
     RegisseurHistorie,
     Sluitreden,
     Taak,
+    TeamNorm,
     Uitkomst,
     Uitvoerder,
 )
@@ -150,3 +155,41 @@ class NoodtoegangFactory(DjangoModelFactory):
 
     class Params:
         verlopen = factory.Trait(start=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=6)))
+
+
+# --- Caseload and continuity (continuiteit) ------------------------------------------------------
+
+
+class TeamNormFactory(DjangoModelFactory):
+    class Meta:
+        model = TeamNorm
+        django_get_or_create = ("team",)
+
+    team = factory.SubFactory(f.TeamFactory)
+    punten_per_fte = 40
+
+
+class MedewerkerProfielFactory(DjangoModelFactory):
+    class Meta:
+        model = MedewerkerProfiel
+        django_get_or_create = ("medewerker", "team")
+
+    medewerker = factory.SubFactory(f.UserFactory, medewerker=True)
+    team = factory.SubFactory(f.TeamFactory)
+    fte = Decimal("1.00")
+
+
+class AfwezigheidFactory(DjangoModelFactory):
+    class Meta:
+        model = Afwezigheid
+
+    medewerker = factory.SubFactory(f.UserFactory, medewerker=True)
+    team = factory.SubFactory(f.TeamFactory)
+    soort = AfwezigheidSoort.ZIEK
+    vanaf = factory.LazyFunction(timezone.localdate)
+    gemeld = factory.LazyFunction(timezone.now)
+
+    class Params:
+        vertrek = factory.Trait(soort=AfwezigheidSoort.VERTREK)
+        verlof = factory.Trait(soort=AfwezigheidSoort.VERLOF,
+                               tot=factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14)))
