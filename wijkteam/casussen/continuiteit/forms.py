@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import User
+from wijkteam.core.forms import UtrechtFormMixin, utrecht_class
 
 from ..models import AfwezigheidSoort, TeamNorm
 
@@ -23,7 +24,7 @@ class WorkerChoiceField(forms.ModelChoiceField):
         return _naam(obj)
 
 
-class AbsenceForm(forms.Form):
+class AbsenceForm(UtrechtFormMixin, forms.Form):
     medewerker = WorkerChoiceField(queryset=User.objects.none(), label=_("Medewerker"),
                                    error_messages={"required": _("Kies de medewerker."),
                                                    "invalid_choice": _("Kies een medewerker van het team.")})
@@ -43,19 +44,39 @@ class AbsenceForm(forms.Form):
         self.fields["medewerker"].queryset = workers  # type: ignore[attr-defined]
 
 
-class NormForm(forms.ModelForm):
-    class Meta:
-        model = TeamNorm
-        fields = ["punten_per_fte", "punten_licht", "punten_middel", "punten_zwaar"]
-        error_messages = {name: {"required": _("Vul een aantal punten in."),
-                                 "invalid": _("Vul een heel getal in.")}
-                          for name in ["punten_per_fte", "punten_licht", "punten_middel", "punten_zwaar"]}
-        help_texts = {"punten_per_fte": _("Boven dit aantal punten per fte krijgt u een signaal van overbelasting.")}
+def _points(label: Any, help_text: Any = "") -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=1, max_value=999, help_text=help_text,
+                              error_messages={"required": _("Vul een aantal punten in."),
+                                              "invalid": _("Vul een heel getal in."),
+                                              "min_value": _("Vul minstens 1 in."),
+                                              "max_value": _("Vul hoogstens 999 in.")})
+
+
+class NormForm(UtrechtFormMixin, forms.Form):
+    """A plain form, not a ModelForm: the database constraint would otherwise answer in its own words."""
+
+    punten_per_fte = _points(_("Norm: punten per fte"),
+                             _("Boven dit aantal punten per fte krijgt u een signaal van overbelasting."))
+    punten_licht = _points(_("Punten voor een lichte casus"))
+    punten_middel = _points(_("Punten voor een middelzware casus"))
+    punten_zwaar = _points(_("Punten voor een zware casus"))
+
+    def __init__(self, *args: Any, norm: TeamNorm, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {name: getattr(norm, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        licht, middel, zwaar = (data.get(k) for k in ("punten_licht", "punten_middel", "punten_zwaar"))
+        if licht is not None and middel is not None and zwaar is not None and not licht <= middel <= zwaar:
+            self.add_error("punten_zwaar", _("De punten moeten oplopen: licht ≤ middel ≤ zwaar, en licht minstens 1."))
+        return data
 
 
 class FteForm(forms.Form):
     medewerker = forms.IntegerField(widget=forms.HiddenInput)
     fte = forms.DecimalField(label=_("Fte"), min_value=Decimal("0.05"), max_value=Decimal("1.5"), decimal_places=2,
+                             localize=True,
                              error_messages={"required": _("Vul de fte in."),
                                              "invalid": _("Vul een getal in, bijvoorbeeld 0,8."),
                                              "min_value": _("Vul een fte in tussen 0,05 en 1,5."),
@@ -80,6 +101,7 @@ class RedistributionForm(forms.Form):
                 label=_("Nieuwe regisseur voor casus %(pk)s") % {"pk": regel.casus.pk},
                 error_messages={"required": _("Kies een nieuwe regisseur."),
                                 "invalid_choice": _("Kies een medewerker van het team.")})
+            self.fields[name].widget.attrs["class"] = utrecht_class(self.fields[name].widget)
             regel.field_name = name
 
     def clean_casussen(self) -> list[int]:

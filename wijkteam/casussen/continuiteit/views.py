@@ -161,13 +161,13 @@ def belasting(request: HttpRequest) -> HttpResponse:
     if team is None:
         raise deny(request, object_type="accounts.team", object_id="")
     norm = services.norm_for(team)
-    norm_form = NormForm(instance=services.norm_for(team))
+    norm_form = NormForm(norm=norm)
     fte_error: tuple[int, str] | None = None
     status = 200
     if request.method == "POST":
         try:
             if request.POST.get("actie") == "norm":
-                norm_form = NormForm(request.POST, instance=services.norm_for(team))
+                norm_form = NormForm(request.POST, norm=norm)
                 if norm_form.is_valid():
                     data = norm_form.cleaned_data
                     services.save_norm(team, by=user, request=request, **data)
