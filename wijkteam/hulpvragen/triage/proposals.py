@@ -35,6 +35,8 @@ and one query for the shortlisted cards, whatever the number of domains (bench/b
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,7 +52,7 @@ from wijkteam.sociale_kaart.public.forms import language_name
 from wijkteam.sociale_kaart.schedules import DAY_CODES, by_appointment, day_name, next_opening
 from wijkteam.sociale_kaart.search import backends, visibility_filter
 from wijkteam.sociale_kaart.search.cards import Card, parse_card
-from wijkteam.sociale_kaart.search.ranking import nearest, parse_points
+from wijkteam.sociale_kaart.search.ranking import KM_PER_DEGREE_LAT
 from wijkteam.sociale_kaart.taxonomies import LEVENSDOMEINEN, shipped_taxonomies
 
 from .choices import INDIVIDUAL_MAX_LEVEL, TRIAGE_MAX_LEVEL, Niveau, Ondersteuning, Veiligheid
@@ -183,13 +185,17 @@ def needs_for(
 
 @dataclass
 class _Found:
-    service_id: uuid.UUID
+    key: Any  # the engine's service id (Candidate.key); parsed into a UUID only for the shortlist
     km: float | None
     in_wijk: bool
     location_hex: str | None
-    codes: frozenset[str]
+    codes: str  # the index's space-padded code list: " LD01 SA01 DG04 "
     speaks: bool
     named_doelgroep: str | None
+
+    @property
+    def service_id(self) -> uuid.UUID:
+        return self.key if isinstance(self.key, uuid.UUID) else uuid.UUID(str(self.key))
 
     @property
     def effective_km(self) -> float:
@@ -197,10 +203,13 @@ class _Found:
             return 0.0
         return self.km if self.km is not None else NO_POINT_KM
 
+    def carries(self, code: str) -> bool:
+        return f" {code} " in self.codes
+
 
 def _rank_key(found: _Found) -> tuple[float, str]:
     lift = (DOELGROEP_LIFT_KM if found.named_doelgroep else 0.0) + (LANGUAGE_LIFT_KM if found.speaks else 0.0)
-    return (found.effective_km - lift, found.service_id.hex)
+    return (found.effective_km - lift, str(found.key))
 
 
 def _retrieve(codes: Sequence[str], household: Household, *, taal: str | None = None) -> list[backends.Candidate]:
@@ -213,35 +222,68 @@ def _retrieve(codes: Sequence[str], household: Household, *, taal: str | None = 
     return backends.retrieve(plan)
 
 
-def _suitable(
-    candidates: list[backends.Candidate], household: Household, speaking: set[uuid.UUID], reach_km: float
-) -> list[_Found]:
+def _nearest(points: str, origin: tuple[float, float], reach_km: float) -> tuple[str | None, float | None]:
+    """The nearest location ("hex,lat,lon;..." as the index keeps it) and its distance in km.
+
+    Equirectangular distance: within a municipality (tens of km) it differs from the haversine by far less
+    than a metre per km, and it costs a fraction (this runs for every candidate). A point far outside the
+    reach on one axis alone is skipped before any arithmetic on the other.
+    """
+    lat0, lon0 = origin
+    km_per_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(lat0))
+    best_hex: str | None = None
+    best_km: float | None = None
+    first_hex: str | None = None
+    for part in points.split(";"):
+        if not part:
+            continue
+        location_hex, lat_text, lon_text = part.split(",")
+        first_hex = first_hex or location_hex
+        if not lat_text or not lon_text:
+            continue
+        dy = (float(lat_text) - lat0) * KM_PER_DEGREE_LAT
+        if best_km is not None and abs(dy) >= best_km:
+            continue
+        dx = (float(lon_text) - lon0) * km_per_lon
+        km = math.sqrt(dx * dx + dy * dy)
+        if best_km is None or km < best_km:
+            best_hex, best_km = location_hex, km
+    return (best_hex or first_hex), best_km
+
+
+def _suitable(candidates: list[backends.Candidate], household: Household, speaking: set[Any], reach_km: float
+              ) -> list[_Found]:
+    """The candidates that are collective, fit the doelgroep and lie within reach. This loop runs over
+    every service carrying one of the domains (thousands at 10,000 services), so it works on the index's
+    padded code string and the raw key; ids are parsed and cards read for the shortlist only."""
     origin = household.origin
     wijk_token = f" {household.wijk} " if household.wijk else None
+    wanted_groups = [(code, f" {code} ") for code in sorted(household.doelgroepen)]
+    only_individual = f" {INDIVIDUAL_ONLY} "
     found: list[_Found] = []
     for candidate in candidates:
-        codes = frozenset(candidate.codes.split())
-        soorten = {c for c in codes if c.startswith("SA")}
-        if soorten and soorten <= {INDIVIDUAL_ONLY}:
+        codes = candidate.codes
+        # Individual support only (SA07 and no other soort aanbod) is not a collective provision.
+        if only_individual in codes and codes.count(" SA") == 1:
             continue
-        doelgroepen = {c for c in codes if c.startswith("DG")}
-        named = sorted(doelgroepen & household.doelgroepen)
-        if doelgroepen and household.doelgroepen and not named:
-            continue
-        location_hex, km = nearest(parse_points(candidate.points), origin) if origin is not None else (None, None)
+        named = None
+        if wanted_groups and " DG" in codes:
+            named = next((code for code, token in wanted_groups if token in codes), None)
+            if named is None:
+                continue  # for other doelgroepen only
+        location_hex, km = _nearest(candidate.points, origin, reach_km) if origin is not None else (None, None)
         in_wijk = bool(wijk_token and wijk_token in candidate.wijken)
         if km is not None and km > reach_km and not in_wijk:
             continue
-        service_id = candidate.service_id
         found.append(
             _Found(
-                service_id=service_id,
+                key=candidate.key,
                 km=km,
                 in_wijk=in_wijk,
                 location_hex=location_hex,
-                codes=codes,
-                speaks=service_id in speaking,
-                named_doelgroep=named[0] if named else None,
+                codes=codes,  # already padded by the index (indexing._spaced)
+                speaks=candidate.key in speaking,
+                named_doelgroep=named,
             )
         )
     return found
@@ -309,7 +351,7 @@ def _language_words(found: _Found, household: Household) -> str:
 
 
 def reason_line(found: _Found, card: Card, household: Household, now: dt.datetime) -> str:
-    soort = next((_SOORT_WORDS[c]() for c in sorted(found.codes) if c in _SOORT_WORDS), _("aanbod"))
+    soort = next((words() for code, words in _SOORT_WORDS.items() if found.carries(code)), _("aanbod"))
     parts = [f"{soort} {_distance_words(found)}"]
     for words in (
         _when_words(card, now),
@@ -394,16 +436,19 @@ def propose(
     now = now or timezone.now()
     codes = [n.code for n in needs]
     candidates = _retrieve(codes, household)
-    speaking: set[uuid.UUID] = set()
+    speaking: set[Any] = set()
     if household.taal and household.taal != "nl":
-        speaking = {c.service_id for c in _retrieve(codes, household, taal=household.taal)}
+        speaking = {c.key for c in _retrieve(codes, household, taal=household.taal)}
     found = _suitable(candidates, household, speaking, reach)
 
-    shortlist: dict[str, list[_Found]] = {}
-    for code in codes:
-        matching = [f for f in found if code in f.codes]
-        matching.sort(key=_rank_key)
-        shortlist[code] = matching[: per_domain * 2]  # spare ones for cards gone since indexing
+    matching: dict[str, list[_Found]] = {code: [] for code in codes}
+    tokens = [(code, f" {code} ") for code in codes]
+    for item in found:
+        for code, token in tokens:
+            if token in item.codes:
+                matching[code].append(item)
+    # The best few per domain, plus spare ones for cards gone since indexing.
+    shortlist = {code: heapq.nsmallest(per_domain * 2, items, key=_rank_key) for code, items in matching.items()}
     wanted = {f.service_id for items in shortlist.values() for f in items}
     cards = {sid: parse_card(text) for sid, text in backends.read_cards(list(wanted)).items()} if wanted else {}
 
