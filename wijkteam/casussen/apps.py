@@ -10,19 +10,32 @@ class CasussenConfig(AppConfig):
 
     def ready(self) -> None:
         # Registered here, not at import: the hooks' rules query the models, which exist once apps are ready.
+        from wijkteam.accounts.menu import MenuItem, register_menu_item  # app loading: registered once apps are ready
         from wijkteam.huishoudens.access import (  # app loading: models not ready at import
             register_grant,
             register_restriction,
         )
+        from wijkteam.huishoudens.links import register_household_links  # app loading: registered once apps are ready
         from wijkteam.hulpvragen.next_steps import register_next_step  # app loading: models not ready at import
         from wijkteam.vroegsignalering.handoff import (  # app loading: models not ready at import
             register_open_case_lookup,
         )
 
-        from .access import NEED_TO_KNOW_GRANT, NEED_TO_KNOW_RESTRICTION  # app loading: models not ready at import
-        from .hooks import OPEN_CASE_STEP, open_cases_by_household  # app loading: models not ready at import
+        from .access import (  # app loading: models not ready at import
+            NEED_TO_KNOW_GRANT,
+            NEED_TO_KNOW_RESTRICTION,
+            may_review_emergency_access,  # app loading: models not ready at import
+        )
+        from .hooks import (  # app loading: models not ready at import
+            OPEN_CASE_STEP,
+            household_case_links,
+            open_cases_by_household,
+        )
 
         register_grant(NEED_TO_KNOW_GRANT)
         register_restriction(NEED_TO_KNOW_RESTRICTION)
         register_open_case_lookup(open_cases_by_household)
         register_next_step(OPEN_CASE_STEP)
+        register_household_links("casussen", household_case_links, order=30)
+        register_menu_item(MenuItem("casussen:noodtoegang_review", _("Noodtoegang beoordelen"),
+                                    may_review_emergency_access, order=80))

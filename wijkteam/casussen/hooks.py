@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.permissions import has_role
+from wijkteam.huishoudens.links import HouseholdLink
 from wijkteam.hulpvragen.next_steps import NextStep
 from wijkteam.vroegsignalering.handoff import CaseRef
 
+from .access import cases_visible_to
 from .models import CASUS_OPEN, Casus
 from .services import CASE_WORKER_ROLES
 
@@ -51,3 +53,15 @@ def _may_open_case(user: Any, hulpvraag: Any) -> bool:
 
 OPEN_CASE_STEP = NextStep(name="casussen.casus_openen", label=_("Casus openen"), url=open_case_url,
                           available=_may_open_case, order=20)
+
+
+def household_case_links(request: Any, household: Any) -> list[HouseholdLink]:
+    """On the household page: its cases the user may open, or "Casus openen" when none is open."""
+    cases = list(cases_visible_to(request.user).filter(huishouden_id=household.pk).order_by("-pk")[:5])
+    links = [HouseholdLink(_("Casus"), reverse("casussen:casus_detail", args=[c.pk]), c.get_status_display())
+             for c in cases]
+    has_open = Casus.objects.filter(huishouden_id=household.pk, status__in=sorted(CASUS_OPEN)).exists()
+    if not has_open and has_role(request.user, *CASE_WORKER_ROLES):
+        links.append(HouseholdLink(_("Casus openen"),
+                                   f"{reverse('casussen:casus_openen')}?{urlencode({'huishouden': household.pk})}"))
+    return links

@@ -22,6 +22,7 @@ from .access import (
     search_person_by_bsn,
     search_persons,
 )
+from .links import household_links
 
 
 # The view only requires a staff login; who may see *this* person is the access helper's decision,
@@ -37,7 +38,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = get_household_for_user(request, pk)
     leden = household_members_for_user(request, household)
-    return render(request, "huishoudens/household_detail.html", {"household": household, "leden": leden})
+    return render(request, "huishoudens/household_detail.html",
+                  {"household": household, "leden": leden, "links": household_links(request, household)})
 
 
 def _search_page(request: HttpRequest, context: dict[str, Any], *, status: int = 200) -> HttpResponse:

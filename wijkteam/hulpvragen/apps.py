@@ -10,11 +10,19 @@ class HulpvragenConfig(AppConfig):
 
     def ready(self) -> None:
         # Registered here, not at import: the handoff needs the models, which exist once apps are ready.
+        from wijkteam.accounts.menu import MenuItem, register_menu_item  # app loading: registered once apps are ready
+        from wijkteam.huishoudens.links import register_household_links  # app loading: registered once apps are ready
         from wijkteam.vroegsignalering.handoff import (  # app loading: models not ready at import
             IntakeHandoff,
             register_intake,
         )
 
+        from . import access  # app loading: models not ready at import
+        from .household_links import household_request_links  # app loading: models not ready at import
         from .services import hulpvraag_url, receive_vroegsignaalzaak  # app loading: models not ready at import
 
         register_intake(IntakeHandoff(receive=receive_vroegsignaalzaak, url=hulpvraag_url))
+        register_household_links("hulpvragen", household_request_links, order=20)
+        register_menu_item(MenuItem("hulpvragen:queue", _("Hulpvragen"), access.may_handle_hulpvragen, order=30))
+        register_menu_item(MenuItem("hulpvragen:handovers", _("Overdracht aan wijkteam"),
+                                    access.may_file_warm_handover, order=31))
