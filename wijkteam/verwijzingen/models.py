@@ -62,8 +62,9 @@ S = VerwijzingStatus
 VERWIJZING_TRANSITIONS: dict[str, frozenset[str]] = {
     S.VERSTUURD: frozenset({S.ONTVANGEN, S.GEACCEPTEERD, S.AFGEWEZEN, S.WACHTLIJST, S.GESTOPT}),
     S.ONTVANGEN: frozenset({S.GEACCEPTEERD, S.AFGEWEZEN, S.WACHTLIJST, S.GESTOPT}),
-    S.WACHTLIJST: frozenset({S.GEACCEPTEERD, S.GESTART, S.AFGEWEZEN, S.GESTOPT}),
-    S.GEACCEPTEERD: frozenset({S.GESTART, S.NIET_VERSCHENEN, S.GESTOPT}),
+    S.WACHTLIJST: frozenset({S.GEACCEPTEERD, S.GESTART, S.AFGEWEZEN, S.NIET_VERSCHENEN, S.GESTOPT}),
+    # Accepted, but no place yet: the resident goes on the waiting list.
+    S.GEACCEPTEERD: frozenset({S.WACHTLIJST, S.GESTART, S.NIET_VERSCHENEN, S.GESTOPT}),
     S.GESTART: frozenset({S.AFGEROND, S.GESTOPT}),
     S.AFGEWEZEN: frozenset(),
     S.AFGEROND: frozenset(),
