@@ -10,7 +10,8 @@ import pytest
 from wijkteam.audit.models import AuditEvent
 from wijkteam.hulpvragen.models import HulpvraagStatus, TriageBesluit
 from wijkteam.hulpvragen.triage.choices import Ondersteuning
-from wijkteam.hulpvragen.triage.services import Decision, counts_per_domain, latest_decisions, record_triage
+from wijkteam.hulpvragen.triage.reads import counts_per_domain, latest_decisions
+from wijkteam.hulpvragen.triage.services import Decision, record_triage
 
 from .triage_support import assess, index, provision, single_mother
 

@@ -30,7 +30,8 @@ from ..assessment.services import current_instrument, record_assessment
 from ..models import InstrumentDomein, InstrumentNiveau
 from ..next_steps import next_steps
 from .forms import TriageForm
-from .services import latest_assessment, latest_decisions, proposals_for, record_triage
+from .reads import latest_decisions
+from .services import latest_assessment, proposals_for, record_triage
 
 ASSESSMENT = "assessment"
 BESLUITEN = "besluiten"
