@@ -292,9 +292,12 @@ def _suitable(candidates: list[backends.Candidate], household: Household, speaki
 # --- The reason line ---------------------------------------------------------------------------
 
 
-def _distance_words(found: _Found) -> str:
+def _distance_words(found: _Found, household: Household) -> str:
     if found.km is None:
-        return _("online of telefonisch") if not found.in_wijk else _("in de wijk")
+        if found.in_wijk:
+            return _("in de wijk")
+        # Without the household's place nothing can be said about distance; with it, no point means online.
+        return _("online of telefonisch") if household.origin is not None else ""
     if found.km < 0.95:
         metres = max(100, round(found.km * 10) * 100)
         distance = _("%(m)s m verderop") % {"m": metres}
@@ -352,7 +355,7 @@ def _language_words(found: _Found, household: Household) -> str:
 
 def reason_line(found: _Found, card: Card, household: Household, now: dt.datetime) -> str:
     soort = next((words() for code, words in _SOORT_WORDS.items() if found.carries(code)), _("aanbod"))
-    parts = [f"{soort} {_distance_words(found)}"]
+    parts = [f"{soort} {_distance_words(found, household)}".strip()]
     for words in (
         _when_words(card, now),
         _cost_words(card, timezone.localdate(now)),
