@@ -19,6 +19,8 @@ def objects(place: Any, users: Any, named: dict[str, Any]) -> dict[str, Any]:
         "casus": casus,
         "casus_taak": fc.TaakFactory(casus=casus),
         "noodtoegang": fc.NoodtoegangFactory(casus=casus, gebruiker=users.teamleider),
+        # continuiteit: users.medewerker is ill, so the team lead has a redistribution of the case above.
+        "afwezigheid": fc.AfwezigheidFactory(medewerker=users.medewerker, team=place.team_a),
     }
 
 
@@ -37,4 +39,6 @@ EXAMPLES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "casussen:plan_pdf": _case,
     "casussen:taak_afronden": lambda w: {"pk": w.objects["casus"].pk, "taak_pk": w.objects["casus_taak"].pk},
     "casussen:noodtoegang_item": lambda w: {"pk": w.objects["noodtoegang"].pk},
+    "casussen:overdracht": _case,
+    "casussen:herverdeling": lambda w: {"pk": w.objects["afwezigheid"].pk},
 }

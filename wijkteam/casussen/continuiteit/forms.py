@@ -94,10 +94,13 @@ class RedistributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.regels = regels
         self.fields["casussen"].initial = ",".join(str(r.casus.pk) for r in regels)
+        # One list of workers for every case's choice: a queryset per field would be a query per case.
+        self.workers = {u.pk: u for u in workers}
+        choices = [(pk, _naam(u)) for pk, u in self.workers.items()]
         for regel in regels:
             name = f"naar_{regel.casus.pk}"
-            self.fields[name] = WorkerChoiceField(
-                queryset=workers, initial=regel.naar.pk,
+            self.fields[name] = forms.TypedChoiceField(
+                choices=choices, coerce=int, initial=regel.naar.pk,
                 label=_("Nieuwe regisseur voor casus %(pk)s") % {"pk": regel.casus.pk},
                 error_messages={"required": _("Kies een nieuwe regisseur."),
                                 "invalid_choice": _("Kies een medewerker van het team.")})
@@ -112,4 +115,4 @@ class RedistributionForm(forms.Form):
             raise forms.ValidationError(_("De lijst met casussen klopt niet; laad de pagina opnieuw.")) from None
 
     def choices(self) -> dict[int, User]:
-        return {regel.casus.pk: self.cleaned_data[regel.field_name] for regel in self.regels}
+        return {regel.casus.pk: self.workers[self.cleaned_data[regel.field_name]] for regel in self.regels}

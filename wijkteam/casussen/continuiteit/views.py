@@ -111,7 +111,8 @@ def _lead_badge(user: User) -> int:
 # --- Mijn casussen and the board ----------------------------------------------------------------
 
 
-@require(may_work_on_cases, scope=Scope.CASE)
+# No scope on the rule: the page lists only the user's own cases (need to know is the query itself).
+@require(may_work_on_cases)
 def mijn_casussen(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     mine = Casus.objects.filter(Q(regisseur=user) | Q(medewerkers=user), status__in=sorted(CASUS_OPEN)).values("pk")
@@ -129,7 +130,8 @@ def mijn_casussen(request: HttpRequest) -> HttpResponse:
     })
 
 
-@require(may_work_on_cases, scope=Scope.CASE)
+# No scope on the rule: the board is of the user's own team, and lists only cases_visible_to(user).
+@require(may_work_on_cases)
 def teambord(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     team = _team(request)
