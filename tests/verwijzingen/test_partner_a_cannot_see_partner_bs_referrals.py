@@ -77,6 +77,7 @@ def test_partner_answers_through_the_api(client_for: Any, users: Any, place: Any
     assert bad_date.status_code == 400 and "verwachte_start" in bad_date.json()["fouten"]
     ok = api.post(url, json.dumps({"status": "wachtlijst", "verwachte_start": "2027-03-01"}),
                   content_type="application/json", **auth)
-    assert ok.status_code == 200 and ok.json()["status"] == "wachtlijst" and ok.json()["verwachte_start"] == "2027-03-01"
+    assert ok.status_code == 200
+    assert (ok.json()["status"], ok.json()["verwachte_start"]) == ("wachtlijst", "2027-03-01")
     event = mine.gebeurtenissen.get(naar="wachtlijst")
     assert event.door is None and event.door_systeem.startswith("api-token:wt_")
