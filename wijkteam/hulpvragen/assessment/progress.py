@@ -30,7 +30,8 @@ _STYLES = (
     ("#673327", "4 2 1 2"),
 )
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 170, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 48, 190, 16, 40
+LABEL_SPACING = 15
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def chart_svg(progress: Progress, *, title_id: str = "voortgang-titel") -> SafeS
             f'<text x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle" font-size="12" '
             f'fill="#1a1a1a">{escape(label)}</text>'
         )
+    labels: list[tuple[float, str, str]] = []  # (y of the last point, colour, text)
     for index, line in enumerate(progress.lines):
         colour, dash = _STYLES[index % len(_STYLES)]
         points = [(x(i), y(level)) for i, level in enumerate(line.levels) if level is not None]
@@ -127,11 +129,17 @@ def chart_svg(progress: Progress, *, title_id: str = "voortgang-titel") -> SafeS
         for px, py in points:
             parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}"/>')
         if points:
-            last_y = points[-1][1]
-            offset = (index % 3 - 1) * 4  # labels on one level would overlap; nudge them apart a little
-            parts.append(
-                f'<text x="{LEFT + plot_w + 10}" y="{last_y + 4 + offset:.1f}" font-size="12" fill="{colour}">'
-                f"{escape(line.code)} {escape(line.naam)}</text>"
-            )
+            labels.append((points[-1][1], colour, f"{line.code} {line.naam}"))
+    # Labels of lines ending on the same level would overlap: stack them at least a line apart.
+    ordered = sorted(labels, key=lambda item: item[0])
+    placed: list[float] = []
+    for wanted, _colour, _text in ordered:
+        placed.append(max(wanted + 4, placed[-1] + LABEL_SPACING) if placed else wanted + 4)
+    overflow = max(0.0, (placed[-1] if placed else 0.0) - (HEIGHT - 4))
+    for (_wanted, colour, text), at in zip(ordered, placed, strict=True):
+        parts.append(
+            f'<text x="{LEFT + plot_w + 10}" y="{max(12.0, at - overflow):.1f}" font-size="12" '
+            f'fill="{colour}">{escape(text)}</text>'
+        )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  (every text in it is escaped above)
