@@ -133,7 +133,7 @@ def _dutch() -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache(settings: Any) -> Any:
+def _empty_cache(settings: Any, request: Any) -> Any:
     # Public answers are cached per process (answer_cache.py). Off in tests, so each request shows
     # the data as the test just made it (a test that moves a buurt boundary starts no new index
     # generation); the tests of the cache itself turn it on with the `answer_cache_on` fixture.
@@ -145,6 +145,10 @@ def _empty_cache(settings: Any) -> Any:
     yield
     for alias in ("default", "public"):
         caches[alias].clear()
+    # The `limits` cache is a database table: a test's rollback empties it, but a transactional (browser) test
+    # commits, so its counters would carry over to the next test.
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        caches["limits"].clear()
 
 
 @pytest.fixture

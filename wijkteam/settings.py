@@ -286,6 +286,36 @@ WIJKTEAM_IMPORT_MAX_ROWS = env_int("WIJKTEAM_IMPORT_MAX_ROWS", 100_000)
 WIJKTEAM_API_NDJSON_MAX_ITEMS = env_int("WIJKTEAM_API_NDJSON_MAX_ITEMS", 5000)
 WIJKTEAM_API_NDJSON_SECONDS = env_int("WIJKTEAM_API_NDJSON_SECONDS", 30)
 
+# --- Partner APIs (accounts.api_tokens) -----------------------------------------------------------
+# Calls per minute per token; the longest a token may be valid; signals per batch call of the signal API.
+WIJKTEAM_API_RATE_PER_MINUTE = env_int("WIJKTEAM_API_RATE_PER_MINUTE", 120)
+WIJKTEAM_API_TOKEN_MAX_DAYS = env_int("WIJKTEAM_API_TOKEN_MAX_DAYS", 366)
+WIJKTEAM_API_MAX_SIGNALS_PER_CALL = env_int("WIJKTEAM_API_MAX_SIGNALS_PER_CALL", 200)
+
+# --- Vroegsignalering -------------------------------------------------------------------------------
+# Months after closing that a zaak without accepted help keeps its personal data (purge_vroegsignalen).
+WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN = env_int("WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN", 12)
+# The DDAS delivery's sender (empty: the gemeente's name).
+WIJKTEAM_DDAS_AANLEVERENDE_ORGANISATIE = env_str("WIJKTEAM_DDAS_AANLEVERENDE_ORGANISATIE", "")
+WIJKTEAM_DDAS_KVK_NUMMER = env_str("WIJKTEAM_DDAS_KVK_NUMMER", "")
+WIJKTEAM_DDAS_CODE_GEGEVENSLEVERANCIER = env_str("WIJKTEAM_DDAS_CODE_GEGEVENSLEVERANCIER", "WIJKTEAM")
+# Disclosure control of published figures (roadmap/monitoring.md): counts under MIN_CEL hidden, others
+# rounded to AFRONDEN, percentages only over at least MIN_NOEMER.
+WIJKTEAM_RAPPORTAGE_MIN_CEL = env_int("WIJKTEAM_RAPPORTAGE_MIN_CEL", 10)
+WIJKTEAM_RAPPORTAGE_AFRONDEN = env_int("WIJKTEAM_RAPPORTAGE_AFRONDEN", 5)
+WIJKTEAM_RAPPORTAGE_MIN_NOEMER = env_int("WIJKTEAM_RAPPORTAGE_MIN_NOEMER", 100)
+
+# --- Hulpvragen --------------------------------------------------------------------------------------
+# Working days within which the team answers a request (urgent: the shorter term).
+WIJKTEAM_HULPVRAAG_REACTIE_WERKDAGEN = env_int("WIJKTEAM_HULPVRAAG_REACTIE_WERKDAGEN", 3)
+WIJKTEAM_HULPVRAAG_REACTIE_WERKDAGEN_URGENT = env_int("WIJKTEAM_HULPVRAAG_REACTIE_WERKDAGEN_URGENT", 1)
+# The residents' form: seconds a person needs at least, how long a form stays valid, attempts and sent
+# requests per client address per hour (flood protection without third-party captchas).
+WIJKTEAM_HULPVRAAG_MIN_SECONDS = env_int("WIJKTEAM_HULPVRAAG_MIN_SECONDS", 3)
+WIJKTEAM_HULPVRAAG_FORM_MAX_AGE = env_int("WIJKTEAM_HULPVRAAG_FORM_MAX_AGE", 24 * 3600)
+WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR", 30)
+WIJKTEAM_HULPVRAAG_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_PER_HOUR", 5)
+
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 from wijkteam.core.logging import configure_structlog, logging_config  # noqa: E402
@@ -301,6 +331,13 @@ configure_structlog()
 WIJKTEAM_PUBLIC_CACHE_SECONDS = env_int("WIJKTEAM_PUBLIC_CACHE_SECONDS", 60)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wijkteam-default"},
+    # Counters every worker process must share: API rate limits, the help form's flood protection. In the
+    # database (its table is made by core's migration), because locmem counts per process and gunicorn runs
+    # several; a deployment with Redis may point this alias there instead.
+    "limits": {
+        "BACKEND": env_str("WIJKTEAM_LIMITS_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env_str("WIJKTEAM_LIMITS_CACHE_LOCATION", "wijkteam_limits_cache"),
+    },
     "public": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "wijkteam-public",

@@ -21,9 +21,10 @@ Refusals are JSON with a Dutch message: 401 for a missing, unknown, revoked or e
 `Retry-After` past the rate limit. Every refusal is a DENIED row in the audit trail; the acting "user" of
 an API call is written as `api-token:<prefix>` with the organisation's name as `on_behalf_of`.
 
-Rate limit: a fixed window of one minute per token in Django's default cache. With the per-process memory
-cache each worker counts for itself (N workers: up to N times the limit); a shared cache (Redis,
-database cache) makes it exact. The limits come from settings when set there (`WIJKTEAM_API_RATE_PER_MINUTE`,
+Rate limit: a fixed window of one minute per token in the `limits` cache, which every worker process shares
+(the database cache by default, see settings.CACHES). Its incr() is a read and a write, not atomic: two
+simultaneous calls may count as one, so the limit can be passed by a few calls, never by a multiple.
+The limits come from settings when set there (`WIJKTEAM_API_RATE_PER_MINUTE`,
 `WIJKTEAM_API_TOKEN_MAX_DAYS`), else from the defaults below.
 """
 
@@ -40,7 +41,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, JsonResponse
@@ -206,7 +207,8 @@ def check_rate(request: HttpRequest, token: ApiToken) -> None:
     now = timezone.now().timestamp()
     window = int(now // RATE_WINDOW_SECONDS)
     key = f"api-token-rate:{token.pk}:{window}"
-    # add() then incr(): incr is atomic in every cache backend; add() only starts the window's counter.
+    cache = caches["limits"]
+    # add() then incr(): add() only starts the window's counter.
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
     try:
         count = cache.incr(key)

@@ -18,6 +18,6 @@ def _offline_and_fresh_limits(settings: Any) -> Iterator[None]:
     # live in the process-wide cache, so one test's submissions must not count against the next one's.
     settings.WIJKTEAM_GEOCODING_ONLINE = False
     geocoding.clear_cache()
-    caches["default"].clear()
+    caches["limits"].clear()
     yield
-    caches["default"].clear()
+    caches["limits"].clear()

@@ -34,7 +34,7 @@ from wijkteam.core.client_ip import client_ip
 HONEYPOT_FIELD = "kenmerk"  # a name no browser autofills; people never see the field
 TOKEN_FIELD = "formulier"  # noqa: S105 (a form field's name, not a secret)
 _SALT = "wijkteam.hulpvragen.public.request-form"
-_CACHE = "default"
+_CACHE = "limits"  # shared by every worker process (settings.CACHES)
 
 
 def min_fill_seconds() -> int:
