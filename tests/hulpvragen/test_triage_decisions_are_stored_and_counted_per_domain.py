@@ -82,10 +82,14 @@ def test_the_screen_stores_the_decisions_and_shows_them(place, users, kaart, cli
     client = client_for(users.medewerker)
 
     response = client.post(f"/werk/hulpvragen/triage/{hulpvraag.pk}/",
-                           {"stap": "besluiten", "besluit_LD01": "collectief", "besluit_LD11": "collectief"})
+                           {"stap": "besluiten", "besluit_LD01": "collectief", "besluit_LD11": "beide",
+                            "reden_LD11": "Voelt zich erg alleen; eerst samen op weg."})
 
     assert response.status_code == 302 and response["Location"].endswith("#vervolg")
     assert TriageBesluit.objects.filter(hulpvraag=hulpvraag).count() == 2
     page = client.get(response["Location"]).content.decode()
     assert "De triage is vastgelegd." in page
     assert "Vastgelegde besluiten" in page
+    # A redone triage starts from what was decided, not from the proposal.
+    assert 'value="beide" id="id_besluit_LD11_2" checked' in page
+    assert "Voelt zich erg alleen; eerst samen op weg.</textarea>" in page

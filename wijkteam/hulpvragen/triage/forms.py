@@ -4,7 +4,7 @@ proposal) the reason. The rule itself lives in services.record_triage; this form
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -12,20 +12,26 @@ from django.utils.translation import gettext as _
 
 from wijkteam.core.forms import UtrechtFormMixin
 
+from ..models import TriageBesluit
 from .choices import Ondersteuning
 from .proposals import DomainProposal
 from .services import Decision
 
 
 class TriageForm(UtrechtFormMixin, forms.Form):
-    def __init__(self, *args: Any, proposals: Sequence[DomainProposal], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, proposals: Sequence[DomainProposal],
+                 decided: Mapping[str, TriageBesluit] | None = None, **kwargs: Any) -> None:
+        """`decided`: the decisions already recorded per domain; they fill the form again (a redone triage
+        starts from what was decided, not from the proposal)."""
         self.proposals = list(proposals)
+        decided = decided or {}
         super().__init__(*args, **kwargs)
         for p in self.proposals:
+            earlier = decided.get(p.code)
             self.fields[f"besluit_{p.code}"] = forms.ChoiceField(
                 label=_("Besluit voor %(domein)s") % {"domein": p.naam},
                 choices=Ondersteuning.choices,
-                initial=p.advies,
+                initial=earlier.besluit if earlier is not None else p.advies,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("%(domein)s: kies een besluit.") % {"domein": p.naam}},
             )
@@ -35,6 +41,7 @@ class TriageForm(UtrechtFormMixin, forms.Form):
                 % {"voorstel": Ondersteuning(p.advies).label},
                 required=False,
                 max_length=2000,
+                initial=earlier.reden if earlier is not None else "",
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 

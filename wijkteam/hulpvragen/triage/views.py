@@ -82,7 +82,8 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
 
     assessment = latest_assessment(hulpvraag)
     proposals = proposals_for(hulpvraag, assessment) if assessment is not None else []
-    triage_form = TriageForm(request.POST if step == BESLUITEN else None, proposals=proposals)
+    decisions = latest_decisions(hulpvraag)
+    triage_form = TriageForm(request.POST if step == BESLUITEN else None, proposals=proposals, decided=decisions)
     if step == BESLUITEN and triage_form.is_valid():
         try:
             record_triage(hulpvraag, triage_form.decisions(), by=request.user, request=request, proposals=proposals)
@@ -103,7 +104,7 @@ def triage(request: HttpRequest, pk: int) -> HttpResponse:
             "assessment_rows": assessment_form.rows(),
             "triage_form": triage_form,
             "triage_rows": triage_form.rows(),
-            "decisions": latest_decisions(hulpvraag),
+            "decisions": decisions,
             "next_steps": [(s, s.url(hulpvraag)) for s in next_steps(request.user, hulpvraag)],
             "progress": progress,
             "chart": chart_svg(progress) if progress.has_history else "",
