@@ -64,12 +64,13 @@ def handovers_per_month(team: Team, year: int) -> list[HandoversInMonth]:
 
 def handovers_per_case(team: Team) -> dict[str, int]:
     """Open cases by the number of times they changed regisseur: {"0": n, "1": n, "2": n, "3+": n}."""
-    counts = (Casus.objects.filter(team=team, status__in=sorted(CASUS_OPEN))
-              .annotate(n=Count("regisseurhistorie", filter=Q(regisseurhistorie__vorige__isnull=False)))
-              .values("n").annotate(cases=Count("id")).values_list("n", "cases"))
+    open_cases = Casus.objects.filter(team=team, status__in=sorted(CASUS_OPEN))
+    per_case = (RegisseurHistorie.objects.filter(casus__in=open_cases, vorige__isnull=False)
+                .values("casus_id").annotate(n=Count("id")).values_list("n", flat=True))
     result = {"0": 0, "1": 0, "2": 0, "3+": 0}
-    for n, cases in counts:
-        result["3+" if n >= 3 else str(n)] += cases
+    for n in per_case:
+        result["3+" if n >= 3 else str(n)] += 1
+    result["0"] = open_cases.count() - sum(result.values())
     return result
 
 
