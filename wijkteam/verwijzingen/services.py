@@ -23,6 +23,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkteam.accounts.models import Role, User
 from wijkteam.audit.models import Action
@@ -215,6 +216,9 @@ def _check_dates(v: Verwijzing, errors: dict[str, str]) -> None:
 
 
 DATE_FIELDS = ("aangemeld_op", "intake_op", "gestart_op", "verwachte_intake", "verwachte_start")
+DATE_LABELS = {"aangemeld_op": gettext_lazy("aangemeld op"), "intake_op": gettext_lazy("intake op"),
+               "gestart_op": gettext_lazy("gestart op"), "verwachte_intake": gettext_lazy("verwachte intake"),
+               "verwachte_start": gettext_lazy("verwachte start")}
 
 
 def change_status(v: Verwijzing, naar: str, *, by: User | None = None, system: str = "", on_behalf_of: str = "",
@@ -308,8 +312,7 @@ def update_dates(v: Verwijzing, *, by: User | None = None, system: str = "", on_
         if not changed:
             return []
         locked.save()
-        summary = "; ".join(f"{Verwijzing._meta.get_field(n).verbose_name}: "
-                            f"{_date_text(getattr(locked, n))}" for n in changed if n in DATE_FIELDS)
+        summary = "; ".join(f"{DATE_LABELS[n]}: {_date_text(getattr(locked, n))}" for n in changed if n in DATE_FIELDS)
         if summary:
             _event(locked, Gebeurtenis.DATUMS, by=by, system=system, toelichting=summary)
         if "warme_overdracht" in changed:
@@ -370,7 +373,7 @@ def save_bridging_plan(v: Verwijzing, *, by: User, wat_team: str, risicosignalen
 
 
 def checkin_dates(start: dt.date, every: int, until: dt.date) -> list[dt.date]:
-    dates = []
+    dates: list[dt.date] = []
     day = start + dt.timedelta(days=every)
     while day <= until and len(dates) < MAX_CHECKINS:
         dates.append(day)

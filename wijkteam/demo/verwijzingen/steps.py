@@ -62,11 +62,13 @@ def _open_cases(ctx: DemoContext, wanted: int) -> list[Casus]:
                                             ).select_related("team").order_by("pk"):
         if len(cases) >= wanted:
             break
-        if Casus.objects.filter(huishouden_id=hulpvraag.huishouden_id, status__in=sorted(CASUS_OPEN)).exists():
+        if hulpvraag.huishouden is None or hulpvraag.team is None:
+            continue
+        if Casus.objects.filter(huishouden=hulpvraag.huishouden, status__in=sorted(CASUS_OPEN)).exists():
             continue
         regisseur = (User.objects.filter(teams=hulpvraag.team, role=Role.MEDEWERKER, is_active=True)
                      .order_by("username").first())
-        if regisseur is None or hulpvraag.huishouden is None:
+        if regisseur is None:
             continue
         cases.append(open_case(hulpvraag.huishouden, regisseur=regisseur, team=hulpvraag.team, by=regisseur,
                                hulpvraag=hulpvraag))
@@ -84,7 +86,7 @@ def _walk(v: Verwijzing, path: tuple[str, ...], day: dt.date) -> None:
 def _refer(case: Casus, service: Service, soort: str, rng: random.Random, verwezen_op: dt.date,
            domein: str = "", product: str = "") -> Verwijzing:
     persoon = case.hulpvraag.persoon if case.hulpvraag else None
-    gedeeld = [GedeeldGegeven.NAAM, GedeeldGegeven.CONTACT, *rng.sample(
+    gedeeld: list[str] = [GedeeldGegeven.NAAM, GedeeldGegeven.CONTACT, *rng.sample(
         [GedeeldGegeven.ADRES, GedeeldGegeven.VRAAG, GedeeldGegeven.LEVENSDOMEINEN, GedeeldGegeven.GEBOORTEDATUM], 2)]
     return create_referral(NewReferral(
         service=service, soort=soort, gedeeld=gedeeld, persoon=persoon, domein=domein, product=product,

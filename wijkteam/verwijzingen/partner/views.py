@@ -68,10 +68,11 @@ def antwoord(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         dates = {name: data[name] for name in ("intake_op", "verwachte_intake", "verwachte_start")
                  if data[name] is not None}
+        organisatie = _user(request).organisatie
         try:
             services.change_status(v, data["status"], by=_user(request), request=request, reden=data["reden"],
                                    datum=data["datum"], dates=dates, warme_overdracht=data["warme_overdracht"],
-                                   on_behalf_of=_user(request).organisatie.naam if _user(request).organisatie else "")
+                                   on_behalf_of=organisatie.naam if organisatie is not None else "")
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():

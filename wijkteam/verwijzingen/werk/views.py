@@ -27,6 +27,7 @@ from wijkteam.casussen.models import Casus
 from wijkteam.core.access_rules import Scope
 from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import persons_visible_to
+from wijkteam.huishoudens.models import Persoon
 from wijkteam.hulpvragen.access import get_hulpvraag_for_user
 from wijkteam.hulpvragen.models import Hulpvraag
 
@@ -68,7 +69,8 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     if casus is None and hulpvraag is None:
         return render(request, "verwijzingen/werk/nieuw_zonder_bron.html")
     huishouden_id = casus.huishouden_id if casus is not None else hulpvraag.huishouden_id  # type: ignore[union-attr]
-    persons = persons_visible_to(request.user).filter(huishouden_id=huishouden_id).order_by("achternaam", "pk")
+    persons = (persons_visible_to(request.user).filter(huishouden_id=huishouden_id).order_by("achternaam", "pk")
+               if huishouden_id is not None else Persoon.objects.none())
     initial: dict[str, Any] = {"verwezen_op": timezone.localdate()}
     if hulpvraag is not None:
         initial.update(samenvatting=hulpvraag.omschrijving, levensdomeinen=list(hulpvraag.levensdomeinen),
