@@ -148,24 +148,31 @@ def classify_addresses(adres_ids: Iterable[int]) -> None:
         _classify_chunk(chunk)
 
 
-def _classify_chunk(adres_ids: list[int]) -> None:
-    rows = list(Signaal.objects.filter(adres_id__in=adres_ids, soort=SignaalSoort.FINANCIEEL)
-                .order_by("adres_id", "signaaldatum", "pk")
-                .values_list("pk", "adres_id", "signaaldatum", "classificatie", "zaak_id", "crisissignaal"))
-    by_adres: dict[int | None, list[tuple[int, dt.date, str, int | None, bool]]] = defaultdict(list)
-    for pk, adres_id, datum, current, zaak_id, crisis in rows:
-        by_adres[adres_id].append((pk, datum, current, zaak_id, crisis))
-    changes: dict[Classificatie, list[int]] = defaultdict(list)
+# One financial signal as the classification sees it: (id, signaaldatum, current kind, zaak id, crisissignaal).
+ClassifiedSignal = tuple[int, dt.date, str, int | None, bool]
+
+
+def classify_groups(groups: Iterable[Sequence[ClassifiedSignal]]) -> tuple[dict[int, Classificatie],
+                                                                            dict[int, tuple[int, bool]]]:
+    """The kind of every signal, given all financial signals per address; and per zaak (max severity, any crisis).
+
+    Pure: the single path (`_classify_chunk`) and the bulk path (which classifies a chunk's new signals
+    before inserting them) share it, so both store the same kinds.
+    """
+    kinds: dict[int, Classificatie] = {}
     zaken: dict[int, tuple[int, bool]] = {}
-    for signals in by_adres.values():
+    for signals in groups:
         months = [_month(s[1]) for s in signals]
-        for index, (signaal_id, _datum, was, signaal_zaak, signaal_crisis) in enumerate(signals):
-            kind = classify(months, index)
-            if kind != was:
-                changes[kind].append(signaal_id)
+        for index, (signaal_id, _datum, _was, signaal_zaak, signaal_crisis) in enumerate(signals):
+            kind = kinds[signaal_id] = classify(months, index)
             if signaal_zaak is not None:
                 severity, any_crisis = zaken.get(signaal_zaak, (0, False))
                 zaken[signaal_zaak] = (max(severity, _SEVERITY[kind]), any_crisis or signaal_crisis)
+    return kinds, zaken
+
+
+def store_classification(changes: dict[Classificatie, list[int]], zaken: dict[int, tuple[int, bool]]) -> None:
+    """Write changed signal kinds and the zaken's kind and crisis flag (only where they differ)."""
     for kind, pks in changes.items():
         Signaal.objects.filter(pk__in=pks).update(classificatie=kind)
     by_value: dict[tuple[int, bool], list[int]] = defaultdict(list)
@@ -175,6 +182,22 @@ def _classify_chunk(adres_ids: list[int]) -> None:
     for (severity, crisis), zaak_ids in by_value.items():
         Vroegsignaalzaak.objects.filter(pk__in=zaak_ids).exclude(
             classificatie=kinds[severity], crisis=crisis).update(classificatie=kinds[severity], crisis=crisis)
+
+
+def _classify_chunk(adres_ids: list[int]) -> None:
+    rows = list(Signaal.objects.filter(adres_id__in=adres_ids, soort=SignaalSoort.FINANCIEEL)
+                .order_by("adres_id", "signaaldatum", "pk")
+                .values_list("pk", "adres_id", "signaaldatum", "classificatie", "zaak_id", "crisissignaal"))
+    by_adres: dict[int | None, list[ClassifiedSignal]] = defaultdict(list)
+    for pk, adres_id, datum, current, zaak_id, crisis in rows:
+        by_adres[adres_id].append((pk, datum, current, zaak_id, crisis))
+    kinds, zaken = classify_groups(by_adres.values())
+    changes: dict[Classificatie, list[int]] = defaultdict(list)
+    for signals in by_adres.values():
+        for signaal_id, _datum, was, _zaak, _crisis in signals:
+            if kinds[signaal_id] != was:
+                changes[kinds[signaal_id]].append(signaal_id)
+    store_classification(changes, zaken)
 
 
 # --- One signal --------------------------------------------------------------------------------
