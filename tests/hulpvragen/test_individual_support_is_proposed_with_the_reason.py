@@ -37,7 +37,7 @@ def test_a_score_of_1_on_huisvesting_proposes_individual_support(place, users, f
 def test_no_collective_provision_within_reach_proposes_individual_support(place, users, frozen_time, settings):
     provision("Woonspreekuur ver weg", ["LD04", "SA01"], km=2.0)
     index()
-    settings.HULPVRAGEN_TRIAGE_MAX_KM = 1.5  # configurable reach
+    settings.WIJKTEAM_TRIAGE_MAX_KM = 1.5  # configurable reach
     hulpvraag = single_mother(place, levensdomeinen=["LD04"])
     assessment = assess(hulpvraag, users.medewerker, {"LD04": 3})
 
@@ -47,7 +47,7 @@ def test_no_collective_provision_within_reach_proposes_individual_support(place,
     assert huisvesting.options == ()
     assert huisvesting.reden == "Geen passend collectief aanbod binnen 1,5 km."
 
-    settings.HULPVRAGEN_TRIAGE_MAX_KM = 2.5
+    settings.WIJKTEAM_TRIAGE_MAX_KM = 2.5
     assert _by_code(proposals_for(hulpvraag, assessment))["LD04"].advies == Ondersteuning.COLLECTIEF
 
 

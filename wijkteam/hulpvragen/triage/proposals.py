@@ -5,7 +5,7 @@ For every domain scored 3 or lower, or named in the request, the engine looks on
 collective provisions near the household and proposes what the domain needs:
 
 - **collectief**: at least one suitable provision within reach (`max_km`, setting
-  `HULPVRAGEN_TRIAGE_MAX_KM`, default 3 km; a provision without a place, online or by phone, counts
+  `WIJKTEAM_TRIAGE_MAX_KM`, default 3 km; a provision without a place, online or by phone, counts
   as within reach), and nothing below asks for more;
 - **individueel**: a score of 1 (acute problematiek), no suitable provision within reach, or somebody
   in the household is not safe right now;
@@ -149,7 +149,7 @@ class DomainProposal:
 
 
 def max_km() -> float:
-    return float(getattr(settings, "HULPVRAGEN_TRIAGE_MAX_KM", DEFAULT_MAX_KM))
+    return float(getattr(settings, "WIJKTEAM_TRIAGE_MAX_KM", DEFAULT_MAX_KM))
 
 
 @cache

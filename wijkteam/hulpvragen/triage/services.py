@@ -29,7 +29,7 @@ from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.huishoudens.models import Persoon
 
-from ..models import Assessment, Hulpvraag, HulpvraagStatus, TriageBesluit
+from ..models import Assessment, Hulpvraag, HulpvraagStatus, Score, TriageBesluit
 from ..services import change_status
 from .choices import Ondersteuning, Veiligheid
 from .proposals import DomainProposal, Household, doelgroepen_for, domain_name, needs_for, propose
@@ -89,7 +89,8 @@ def proposals_for(hulpvraag: Hulpvraag, assessment: Assessment | None) -> list[D
     scores: dict[str, int | None] = {}
     veiligheid = Veiligheid.VEILIG
     if assessment is not None:
-        scores = {s.domein.code: s.niveau for s in assessment.scores.all()}
+        # One query whether or not the caller prefetched the scores (no query per score's domain).
+        scores = dict(Score.objects.filter(assessment=assessment).values_list("domein__code", "niveau"))
         veiligheid = Veiligheid(assessment.veiligheid)
     needs = needs_for(scores, hulpvraag.levensdomeinen or [], veiligheid=veiligheid)
     return propose(household_for(hulpvraag), needs, veiligheid=veiligheid)
