@@ -101,15 +101,27 @@ class SignalFile:
     def rows(self) -> Iterator[RawRow]:
         """The data rows, streamed; blank lines are skipped (spreadsheets add them at the end)."""
         reader = csv.reader(self._lines(), delimiter=self.delimiter)
-        index = self.index
+        pairs = list(self.index.items())
+        # Every column of the layout is in `values`, absent ones as "": the validation reads them without a
+        # second dictionary. Undecodable bytes (U+FFFD) are looked for in the whole line first (one C-level
+        # search): almost every line has none, and only the known columns count.
+        absent = {name: "" for name in COLUMNS if name not in self.index}
+        widest = max(i for _name, i in pairs) if pairs else -1
         number = 1
         for record in reader:
             number += 1
-            if not any(cell.strip() for cell in record):
+            joined = "".join(record)
+            if not joined.strip():
                 continue
-            width = len(record)
-            values = {name: (record[i].strip() if i < width else "") for name, i in index.items()}
-            yield RawRow(number, values, undecodable=any("\ufffd" in v for v in values.values()))
+            if len(record) > widest:
+                values = {name: record[i].strip() for name, i in pairs}
+            else:
+                width = len(record)
+                values = {name: (record[i].strip() if i < width else "") for name, i in pairs}
+            if absent:
+                values.update(absent)
+            undecodable = "\ufffd" in joined and any("\ufffd" in v for v in values.values())
+            yield RawRow(number, values, undecodable=undecodable)
 
     @property
     def encoding_label(self) -> str:

@@ -142,6 +142,7 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
+_COLUMN_SET = frozenset(_ALL_COLUMNS)
 _TRUE = frozenset({"ja", "j", "true", "1", "waar", "yes", "y"})
 _FALSE = frozenset({"nee", "n", "false", "0", "onwaar", "no", ""})
 MAX_BEDRAG = 99_999_999
@@ -180,7 +181,8 @@ def _bsn(value: str) -> str | None:
 def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow | None, list[RowError]]:
     """Check one row; returns the SignalRow (when valid) and every error found in it (all, not the first)."""
     errors: list[RowError] = []
-    v = {kolom: values.get(kolom, "") for kolom in _ALL_COLUMNS}
+    # The reader hands in every column (absent ones as ""); other callers (the API) may leave some out.
+    v = values if values.keys() >= _COLUMN_SET else {kolom: values.get(kolom, "") for kolom in _ALL_COLUMNS}
 
     def error(kolom: str, melding: str) -> None:
         errors.append(RowError(kolom, values.get(kolom, "")[:200], melding))
