@@ -316,6 +316,10 @@ WIJKTEAM_HULPVRAAG_FORM_MAX_AGE = env_int("WIJKTEAM_HULPVRAAG_FORM_MAX_AGE", 24 
 WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR", 30)
 WIJKTEAM_HULPVRAAG_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_PER_HOUR", 5)
 
+# --- Verwijzingen -----------------------------------------------------------------------------------
+# Working days a partner has to answer a referral before the reminder (verwijzing_herinneringen).
+WIJKTEAM_VERWIJZING_REACTIE_WERKDAGEN = env_int("WIJKTEAM_VERWIJZING_REACTIE_WERKDAGEN", 5)
+
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 from wijkteam.core.logging import configure_structlog, logging_config  # noqa: E402

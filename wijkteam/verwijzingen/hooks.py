@@ -3,7 +3,8 @@
 
 - casussen's timeline: every event of a referral (sent, each status, dates, bridging plan, reminders,
   escalations, the warme overdracht) is an entry on its case's timeline;
-- hulpvragen's next step "Verwijzen" on the triage screen.
+- hulpvragen's next step "Verwijzen" on the triage screen;
+- casussen's case actions: refer from the case, and the case's referrals.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wijkteam.casussen.actions import CaseAction
 from wijkteam.casussen.timeline import TIMELINE_LIMIT, TimelineEntry
 from wijkteam.hulpvragen.next_steps import NextStep
 
@@ -60,3 +62,22 @@ def _may_refer_from(user: Any, hulpvraag: Any) -> bool:
 
 REFER_STEP = NextStep(name="verwijzingen.verwijzen", label=gettext_lazy("Verwijzen"), url=refer_url,
                       available=_may_refer_from, order=10)
+
+
+def _refer_case_url(casus: Any) -> str:
+    return f"{reverse('verwijzingen:nieuw')}?{urlencode({'casus': casus.pk})}"
+
+
+def _case_list_url(casus: Any) -> str:
+    return reverse("verwijzingen:casus_lijst", args=[casus.pk])
+
+
+def _may_refer_case(user: Any, casus: Any) -> bool:
+    return may_refer(user) and casus.is_open
+
+
+REFER_CASE_ACTION = CaseAction(name="verwijzingen.verwijzen", label=gettext_lazy("Verwijzen naar een voorziening of "
+                                                                                 "de tweede lijn"),
+                               url=_refer_case_url, available=_may_refer_case, order=10)
+CASE_REFERRALS_ACTION = CaseAction(name="verwijzingen.lijst", label=gettext_lazy("Verwijzingen van deze casus"),
+                                   url=_case_list_url, order=11)

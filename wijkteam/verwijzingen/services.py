@@ -95,7 +95,7 @@ def _mail_on_commit(subject: str, body: str, recipients: Iterable[str]) -> None:
 
 
 def _absolute(path: str) -> str:
-    return f"{getattr(settings, 'WIJKTEAM_BASE_URL', '').rstrip('/')}{path}"
+    return f"{settings.WIJKTEAM_SITE_URL.rstrip('/')}{path}"
 
 
 # --- Creating a referral --------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from ..access import (
     may_lead_case,
     may_work_on_cases,
 )
+from ..actions import case_actions
 from ..models import CASUS_OPEN, Casus, Taak
 from ..plan.views import plan_summary
 from ..timeline import case_timeline
@@ -93,6 +94,7 @@ def _context(request: HttpRequest, casus: Casus, **bound: forms.Form) -> dict[st
         "noodtoegang": None if (lead or edit) else active_emergency_access(user, casus),
         "taken": taken,
         "plan": plan_summary(casus),
+        "actions": case_actions(user, casus),
         "timeline": case_timeline(casus),
         "status_form": bound.get("status_form") or StatusForm(casus=casus),
         "close_form": bound.get("close_form") or CloseForm(casus=casus),

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The case page offers "Verwijzen" and the case's referrals (registered by verwijzingen through casussen's
+case-actions hook; casussen imports nothing of verwijzingen), and stops offering to refer once the case is
+closed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.casussen.support import case_world
+from wijkteam.casussen.models import CasusStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_regisseur_can_refer_from_the_case(place: Any, users: Any, client_for: Any, frozen_time: Any) -> None:
+    w = case_world(place, users)
+    html = client_for(users.medewerker).get(reverse("casussen:casus_detail", args=[w.casus.pk])).content.decode()
+    assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" in html
+    assert reverse("verwijzingen:casus_lijst", args=[w.casus.pk]) in html
+
+
+def test_a_closed_case_offers_its_referrals_but_no_new_one(place: Any, users: Any, client_for: Any,
+                                                           frozen_time: Any) -> None:
+    w = case_world(place, users, status=CasusStatus.AFGESLOTEN)
+    html = client_for(users.medewerker).get(reverse("casussen:casus_detail", args=[w.casus.pk])).content.decode()
+    assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" not in html
+    assert reverse("verwijzingen:casus_lijst", args=[w.casus.pk]) in html
