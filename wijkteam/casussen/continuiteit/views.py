@@ -55,6 +55,7 @@ from .summary import handover_summaries, handover_summary
 BOARD_COLUMNS = [CasusStatus.AANGEMELD, CasusStatus.HEROPEND, CasusStatus.INTAKE, CasusStatus.PLAN,
                  CasusStatus.UITVOERING, CasusStatus.AFRONDING]
 CARDS_PER_COLUMN = 50
+BOARD_LIMIT = 2000
 MY_CASES_LIMIT = 200
 
 
@@ -139,13 +140,18 @@ def teambord(request: HttpRequest) -> HttpResponse:
     if team is not None:
         totals = dict(Casus.objects.filter(team=team, status__in=BOARD_COLUMNS).values_list("status")
                       .annotate(n=Count("id")).values_list("status", "n"))
-        visible = cases_visible_to(user).filter(team=team)
+        visible = cases_visible_to(user).filter(team=team, status__in=BOARD_COLUMNS)
+        # One query for every column (compiling six such queries costs more than the rows): the oldest first,
+        # cut per column in Python; BOARD_LIMIT bounds the rows a huge team could bring.
+        rows = _decorate(list(_with_tasks(services.with_weights(visible)).order_by("geopend", "pk")[:BOARD_LIMIT]))
+        per_status: dict[str, list[Casus]] = {status: [] for status in BOARD_COLUMNS}
+        for casus in rows:
+            if len(per_status[casus.status]) < CARDS_PER_COLUMN:
+                per_status[casus.status].append(casus)
         for status in BOARD_COLUMNS:
-            cards = _decorate(list(_with_tasks(services.with_weights(visible.filter(status=status)))
-                                   .order_by("geopend", "pk")[:CARDS_PER_COLUMN]))
             if status == CasusStatus.HEROPEND and not totals.get(status):
                 continue  # reopened cases are rare: no empty column for them
-            columns.append({"status": status, "label": CasusStatus(status).label, "cards": cards,
+            columns.append({"status": status, "label": CasusStatus(status).label, "cards": per_status[status],
                             "totaal": totals.get(status, 0)})
     return render(request, "casussen/continuiteit/teambord.html", {
         "team": team, "teams": list(user.teams.order_by("naam")), "columns": columns,
