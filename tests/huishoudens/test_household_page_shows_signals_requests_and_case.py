@@ -26,7 +26,8 @@ def test_links_to_the_zaak_the_request_and_the_case(place: Any, users: Any, clie
     hulpvraag = fh.HulpvraagFactory(persoon=persoon, team=place.team_a)
     casus = fc.CasusFactory(team=place.team_a, regisseur=users.medewerker, huishouden=household)
 
-    html = client_for(users.medewerker).get(reverse("huishoudens:household_detail", args=[household.pk])).content.decode()
+    url = reverse("huishoudens:household_detail", args=[household.pk])
+    html = client_for(users.medewerker).get(url).content.decode()
 
     assert reverse("vroegsignalering:zaak_detail", args=[zaak.pk]) in html
     assert reverse("hulpvragen:hulpvraag_detail", args=[hulpvraag.pk]) in html
@@ -38,7 +39,8 @@ def test_without_a_case_the_worker_can_open_one(place: Any, users: Any, client_f
     household = f.HuishoudenFactory(adres__buurt=place.buurt_a)
     f.PersoonFactory(huishouden=household)
 
-    html = client_for(users.medewerker).get(reverse("huishoudens:household_detail", args=[household.pk])).content.decode()
+    url = reverse("huishoudens:household_detail", args=[household.pk])
+    html = client_for(users.medewerker).get(url).content.decode()
 
     assert f"{reverse('casussen:casus_openen')}?huishouden={household.pk}" in html
     assert "Nog niets" not in html  # the "open a case" link is there
