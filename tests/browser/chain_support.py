@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from tests import factories as f
 from tests import factories_sociale_kaart as sk
@@ -47,8 +47,9 @@ def chain_world(place: Any, users: Any) -> ChainWorld:
     organisatie_a = users.partner.organisatie
     organisatie_a.naam, organisatie_a.email = "Buurtwerk Oude Haven", "verwijzingen@buurtwerk.test"
     organisatie_a.save()
-    partner_b = f.UserFactory(username="partner_ggz", partner=True, organisatie__naam="GGZ De Brug",
-                              organisatie__email="aanmelden@debrug.test")
+    partner_b = cast(User, f.UserFactory(username="partner_ggz", partner=True, organisatie__naam="GGZ De Brug",
+                                         organisatie__email="aanmelden@debrug.test"))
+    assert partner_b.organisatie is not None
     set_totp_secret(partner_b, TEST_TOTP_KEY)
     collective = provision(COLLECTIVE, ["LD01", "SA01"], km=0.6, free=True, byday="TU", buurt=place.buurt_a,
                            organization=sk.OrganizationFactory(organisatie=organisatie_a, name=organisatie_a.naam))
