@@ -18,6 +18,19 @@ Python, the shortlisted cards, the reason lines. "Cold": nothing of the proposal
 (there is no cache); the engine's page cache is warm after the first run, as on a running server, and the
 first run after start is printed apart. Also the worst case: all 13 domains at once.
 Target (issue 18 item 7): p95 < 300 ms.
+
+Measured 2026-12-03 on the shared 2-core machine (load average 4-6: eight sessions; wall-clock includes
+waiting for a core, the in-process CPU time is the steadier figure), 10,000 services, 200 runs:
+
+    engine      3 domains p50 / p95 (CPU p50)      all 13 domains p50 / p95 (CPU p50)
+    SQLite      33-65 ms / 50-124 ms (19-29 ms)    161-280 ms / 329-568 ms (80-115 ms)
+    PostgreSQL  57-126 ms / 148-322 ms (19-37 ms)  120-417 ms / 232-764 ms (60-124 ms)
+
+Where the time goes (profile): the one retrieval over the narrow index (every service carrying one of
+the domains: ~2,600 rows for 3 domains), building its rows, and the distance per row. On PostgreSQL the
+shared retrieval statement sorts all matches by name (twice, with collation) and counts them, which the
+triage does not need: a filter-only read of the same columns measured 21 ms against 55 ms (p50, same
+load). That read belongs in sociale_kaart.search.backends (not this app's module); see the report.
 """
 
 from __future__ import annotations
