@@ -171,9 +171,10 @@ def load(n_cases: int, rng: random.Random) -> dict[str, Any]:
                     other = rng.choice(workers[casus.team_id])
                     if other.pk != casus.regisseur_id:
                         co.append(Medewerkers(casus_id=casus.pk, user_id=other.pk))
-        for model, rows in [(CasusStatusHistorie, history), (RegisseurHistorie, regie), (Contactmoment, contacts),
-                            (Taak, tasks), (PlanDoel, goals), (PlanActie, actions), (Betrokkene, people),
-                            (Medewerkers, co)]:
+        tables: list[tuple[Any, list[Any]]] = [
+            (CasusStatusHistorie, history), (RegisseurHistorie, regie), (Contactmoment, contacts), (Taak, tasks),
+            (PlanDoel, goals), (PlanActie, actions), (Betrokkene, people), (Medewerkers, co)]
+        for model, rows in tables:
             model.objects.bulk_create(rows, batch_size=BATCH)
     open_ids = list(Casus.objects.filter(status__in=sorted(CASUS_OPEN)).values_list("pk", "team_id"))
     return {"teams": teams, "workers": workers, "leads": leads, "open": open_ids,

@@ -111,8 +111,9 @@ def norm_for(team: Team) -> TeamNorm:
 
 
 def points(norm: TeamNorm, gewicht: str) -> int:
-    return {Gewicht.LICHT: norm.punten_licht, Gewicht.MIDDEL: norm.punten_middel,
-            Gewicht.ZWAAR: norm.punten_zwaar}.get(gewicht, norm.punten_licht)
+    by_weight: dict[str, int] = {Gewicht.LICHT: norm.punten_licht, Gewicht.MIDDEL: norm.punten_middel,
+                                 Gewicht.ZWAAR: norm.punten_zwaar}
+    return by_weight.get(gewicht, norm.punten_licht)
 
 
 # --- Load per worker -------------------------------------------------------------------------------
@@ -296,11 +297,11 @@ def propose_redistribution(afwezigheid: Afwezigheid) -> Redistribution:
     wijken: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     rows = (Casus.objects.filter(team=team, status__in=sorted(CASUS_OPEN), regisseur__in=[w.user for w in ontvangers])
             .values_list("regisseur_id", "huishouden__adres__buurt_id", "huishouden__adres__buurt__wijk_id"))
-    for regisseur_id, buurt_id, wijk_id in rows:
-        if buurt_id is not None:
-            buurten[regisseur_id][buurt_id] += 1
-        if wijk_id is not None:
-            wijken[regisseur_id][wijk_id] += 1
+    for regisseur_id, buurt_of_case, wijk_of_case in rows:
+        if buurt_of_case is not None:
+            buurten[regisseur_id][buurt_of_case] += 1
+        if wijk_of_case is not None:
+            wijken[regisseur_id][wijk_of_case] += 1
     load = {w.user.pk: w.punten for w in ontvangers}
     fte = {w.user.pk: w.fte for w in ontvangers}
     regels: list[Proposal] = []

@@ -68,7 +68,8 @@ def handover_summaries(cases: Sequence[Casus]) -> dict[int, HandoverSummary]:
     households = [c.huishouden_id for c in cases]
     safety: dict[int, Assessment] = {}
     for assessment in Assessment.objects.filter(huishouden_id__in=households).order_by("huishouden_id", "datum", "id"):
-        safety[assessment.huishouden_id] = assessment  # the last one per household wins
+        if assessment.huishouden_id is not None:
+            safety[assessment.huishouden_id] = assessment  # the last one per household wins
     result: dict[int, HandoverSummary] = {}
     for casus in rows:
         plan = casus.plan
@@ -89,7 +90,7 @@ def handover_summaries(cases: Sequence[Casus]) -> dict[int, HandoverSummary]:
             regisseurs=casus.laatste_regisseurs,  # type: ignore[attr-defined]
             veiligheid=latest.get_veiligheid_display() if concern and latest is not None else "",
             veiligheid_toelichting=latest.veiligheid_toelichting if concern and latest is not None else "",
-            te_laat=sum(1 for t in taken if t.te_laat),  # type: ignore[attr-defined]
+            te_laat=sum(1 for t in taken if getattr(t, "te_laat", False)),
         )
     return result
 

@@ -121,7 +121,8 @@ def mijn_casussen(request: HttpRequest) -> HttpResponse:
         Casus.objects.filter(pk__in=mine).select_related("team", "huishouden__adres__buurt")
         .order_by("geopend", "pk")))
     rows = _decorate(list(cases[:MY_CASES_LIMIT]), user)
-    rows.sort(key=lambda c: (-c.te_laat, BOARD_COLUMNS.index(c.status) if c.status in BOARD_COLUMNS else 9, c.pk))  # type: ignore[attr-defined]
+    order = {str(status): i for i, status in enumerate(BOARD_COLUMNS)}
+    rows.sort(key=lambda c: (-getattr(c, "te_laat", 0), order.get(c.status, 9), c.pk))
     my_tasks = (Taak.objects.filter(toegewezen_aan=user, afgerond__isnull=True, casus__status__in=sorted(CASUS_OPEN))
                 .aggregate(open=Count("id"), te_laat=Count("id", filter=Q(deadline__lt=timezone.localdate()))))
     return render(request, "casussen/continuiteit/mijn_casussen.html", {
@@ -191,7 +192,7 @@ def belasting(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("De fte is opgeslagen."))
                     return HttpResponseRedirect(f"{reverse('casussen:belasting')}?team={team.pk}")
                 worker_id = database_id(request.POST.get("medewerker")) or 0
-                fte_error = (worker_id, "; ".join(e for errs in fte_form.errors.values() for e in errs))
+                fte_error = (worker_id, "; ".join(str(e) for errs in fte_form.errors.values() for e in errs))
         except ValidationError as exc:
             if request.POST.get("actie") == "norm":
                 for name, errs in exc.message_dict.items():

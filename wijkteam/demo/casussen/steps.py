@@ -57,7 +57,7 @@ STATUS_MIX: tuple[tuple[str, int], ...] = (
     (CasusStatus.AANGEMELD, 4), (CasusStatus.INTAKE, 5), (CasusStatus.PLAN, 6), (CasusStatus.AFRONDING, 4),
     (CasusStatus.AFGESLOTEN, 4), (CasusStatus.HEROPEND, 1),
 )
-PATH = [CasusStatus.INTAKE, CasusStatus.PLAN, CasusStatus.UITVOERING, CasusStatus.AFRONDING]
+PATH: list[str] = [CasusStatus.INTAKE, CasusStatus.PLAN, CasusStatus.UITVOERING, CasusStatus.AFRONDING]
 
 # Plans as wijkteams write them: situation, the resident's own words, goals per domain, actions, network.
 PLANNEN: tuple[dict[str, Any], ...] = (
@@ -199,7 +199,8 @@ def _open_one(ctx: DemoContext, rng: random.Random, team: Team, household: Huish
     today = ctx.now.date()
     casus = services.open_case(household, regisseur=regisseur, team=team, by=lead or regisseur,
                                gewicht=rng.choice(Gewicht.values) if rng.random() < 0.33 else None)
-    age = {CasusStatus.AANGEMELD: 6, CasusStatus.INTAKE: 20, CasusStatus.PLAN: 45}.get(status, 200)
+    ages: dict[str, int] = {CasusStatus.AANGEMELD: 6, CasusStatus.INTAKE: 20, CasusStatus.PLAN: 45}
+    age = ages.get(status, 200)
     opened = today - dt.timedelta(days=rng.randint(2, age))
     steps = [] if status == CasusStatus.AANGEMELD else PATH[: PATH.index(status) + 1] if status in PATH else PATH
     for step in steps:
