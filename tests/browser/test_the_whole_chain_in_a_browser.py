@@ -202,10 +202,10 @@ def test_one_household_through_the_whole_chain(browser: Any, live_server: Any, p
         _intake_and_triage(worker, zaak, hulpvraag)  # 3.
         casus = _case_and_plan(worker, hulpvraag, today)  # 4.
 
-        # 5. Referrals. GAP (reported): neither the case page nor the case's plan links to "Verwijzen"; the
-        # triage's next step "Verwijzen" refers from the request only (casus empty: not on the case timeline,
-        # no bridging plan possible). So the first referral starts at the URL the case would link to.
-        worker.goto(f"/werk/verwijzingen/nieuw/?casus={casus.pk}")
+        # 5. Referrals, started from the case page (verwijzingen registers the link through casussen.actions).
+        worker.goto(f"/werk/casussen/{casus.pk}/")
+        worker.get_by_role("link", name="Verwijzen naar een voorziening of de tweede lijn").click()
+        worker.wait_for_load_state()
         _refer(worker, resident, service=f"{COLLECTIVE} ({world.organisatie_a.naam})", shared=["naam", "contact"])
         collectief = Verwijzing.objects.get(casus=casus, soort="collectief")
         assert worker.locator("h1").inner_text() == f"Verwijzing {collectief.pk}"
