@@ -315,6 +315,8 @@ WIJKTEAM_HULPVRAAG_MIN_SECONDS = env_int("WIJKTEAM_HULPVRAAG_MIN_SECONDS", 3)
 WIJKTEAM_HULPVRAAG_FORM_MAX_AGE = env_int("WIJKTEAM_HULPVRAAG_FORM_MAX_AGE", 24 * 3600)
 WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_ATTEMPTS_PER_HOUR", 30)
 WIJKTEAM_HULPVRAAG_PER_HOUR = env_int("WIJKTEAM_HULPVRAAG_PER_HOUR", 5)
+# Triage: how far (km) a collective provision may be from the household to count as within reach.
+WIJKTEAM_TRIAGE_MAX_KM = float(env_str("WIJKTEAM_TRIAGE_MAX_KM", "3"))
 
 # --- Verwijzingen -----------------------------------------------------------------------------------
 # Working days a partner has to answer a referral before the reminder (verwijzing_herinneringen).
