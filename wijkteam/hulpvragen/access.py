@@ -9,6 +9,9 @@ safety), so:
   is seen by **teamleiders only**. Somebody has to route these, and routing is the team lead's job (they
   divide the work between teams); a medewerker would see residents of the whole municipality without
   need. Once routed (`services.route_to_team`) or assigned, the team sees it like any other;
+- need to know comes first: a request of a household that a restriction of `huishoudens.access` hides
+  from the user (casussen: a household with an open case is for the people on the case) is not the
+  team's, only its behandelaar's (and the privacy officer's);
 - the privacy officer may read every request (for a resident's inquiry); that read is audited like all;
 - partners never open a request, not even one they handed over: they see only that it was received and
   by which team (`handovers_of_organisation`); analisten see no personal data at all.
@@ -27,6 +30,7 @@ from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.vroegsignalering.access import households_hidden_from
 
 from .models import Hulpvraag
 
@@ -58,10 +62,16 @@ def hulpvragen_scope(user: Any) -> Q | None:
     if has_role(user, Role.PRIVACY):
         return Q(pk__isnull=False)
     if has_role(user, Role.TEAMLEIDER):
-        return Q(team__leden=user.pk) | Q(team__isnull=True)
-    if has_role(user, Role.MEDEWERKER):
-        return Q(team__leden=user.pk)
-    return None
+        scope = Q(team__leden=user.pk) | Q(team__isnull=True)
+    elif has_role(user, Role.MEDEWERKER):
+        scope = Q(team__leden=user.pk)
+    else:
+        return None
+    hidden = households_hidden_from(user)
+    if hidden is None:
+        return scope
+    # Need to know (see the module docstring); the behandelaar keeps the request they work on.
+    return scope & (~Q(huishouden__in=hidden) | Q(behandelaar=user.pk))
 
 
 def hulpvragen_visible_to(user: Any) -> QuerySet[Hulpvraag]:

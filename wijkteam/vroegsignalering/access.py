@@ -3,7 +3,10 @@
 
 Zaken (Scope.TEAM): a vroegsignaalzaak is seen by the medewerkers and teamleiders of a team that covers
 the zaak's buurt, by the worker it is assigned to (a regisseur outside the team, item 6), and by the privacy
-officer (data-subject requests). Partners and analisten never see one. `zaken_visible_to` is the queryset
+officer (data-subject requests). Need to know comes first: a zaak of a household that a restriction of
+`huishoudens.access` hides from the user (casussen: a household with an open case is for the people on the
+case) is not the team's, only the assigned worker's and the privacy officer's (`households_hidden_from`).
+Partners and analisten never see one. `zaken_visible_to` is the queryset
 every list starts from; `get_zaak_for_user` is the one way a page opens a single zaak (audited READ, or an
 audited 403 whether or not the id exists, so ids cannot be probed).
 
@@ -15,6 +18,8 @@ team; anyone else is refused, audited.
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -26,6 +31,8 @@ from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.gebieden.models import Wijk
+from wijkteam.huishoudens.access import registered_restrictions
+from wijkteam.huishoudens.models import Huishouden
 
 from .models import Signaal, SignaalSoort, Upload, Vroegsignaalzaak
 
@@ -65,6 +72,22 @@ def may_lead_outreach(user: Any) -> bool:
     return is_verified(user) and has_role(user, Role.TEAMLEIDER)
 
 
+def households_hidden_from(user: Any) -> QuerySet[Huishouden] | None:
+    """The ids of the households a restriction of `huishoudens.access` hides from this user (None: none).
+
+    The registered restrictions themselves, not `households_visible_to`: that one also asks the *grants*,
+    which follow the household's address, while a zaak follows its buurt and a request its team (a teamleider
+    may route one to another team). What must win everywhere is the restriction (need to know), so the rule
+    stays casussen's own and is not repeated here. One subquery: the caller's query count does not change.
+    Also used by `hulpvragen.access`.
+    """
+    hidden = [q for restriction in registered_restrictions()
+              if (q := restriction.households_hidden(user)) is not None]
+    if not hidden:
+        return None
+    return Huishouden.objects.filter(reduce(or_, hidden)).values("pk")
+
+
 def zaken_visible_to(user: Any) -> QuerySet[Vroegsignaalzaak]:
     """Scope.TEAM for zaken (see the module docstring); `.none()` for every other role."""
     if not is_verified(user):
@@ -74,8 +97,13 @@ def zaken_visible_to(user: Any) -> QuerySet[Vroegsignaalzaak]:
     if not has_role(user, Role.MEDEWERKER, Role.TEAMLEIDER):
         return Vroegsignaalzaak.objects.none()
     # A subquery rather than a join: the join through wijk → teams → leden would repeat rows.
-    in_team = Vroegsignaalzaak.objects.filter(buurt__wijk__teams__leden=user.pk).values("pk")
-    return Vroegsignaalzaak.objects.filter(Q(pk__in=in_team) | Q(toegewezen_aan=user.pk))
+    team = Q(pk__in=Vroegsignaalzaak.objects.filter(buurt__wijk__teams__leden=user.pk).values("pk"))
+    hidden = households_hidden_from(user)
+    if hidden is not None:
+        # Need to know: the team sees no zaak of a household hidden from this user; the assigned worker
+        # (typically the case's regisseur, item 6) still does, the zaak is their work.
+        team &= ~Q(huishouden__in=hidden)
+    return Vroegsignaalzaak.objects.filter(team | Q(toegewezen_aan=user.pk))
 
 
 def get_zaak_for_user(request: HttpRequest, pk: int, *, for_update: bool = False) -> Vroegsignaalzaak:

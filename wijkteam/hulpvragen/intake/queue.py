@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wijkteam.accounts.models import Role, Team
 from wijkteam.accounts.permissions import has_role
 
+from ..access import hulpvragen_visible_to
 from ..models import HULPVRAAG_OPEN, Hulpvraag
 
 CENTRAAL = "centraal"
@@ -44,6 +45,9 @@ def queue_requests(queue: Queue, *, status: str = "open", kanaal: str = "", beha
                    today: dt.date) -> QuerySet[Hulpvraag]:
     qs = Hulpvraag.objects.filter(team__isnull=True) if queue.team is None else Hulpvraag.objects.filter(
         team=queue.team)
+    if user is not None:
+        # The user's scope too (need to know: a household with an open case is for the people on the case).
+        qs = qs.filter(pk__in=hulpvragen_visible_to(user).values("pk"))
     if status == "open" or not status:
         qs = qs.filter(status__in=sorted(HULPVRAAG_OPEN))
     elif status != "alle":

@@ -31,7 +31,14 @@ from wijkteam.core.access_rules import Scope
 from wijkteam.huishoudens.access import record_shown
 from wijkteam.huishoudens.models import Persoon
 
-from ..access import get_team_for_lead, get_zaak_for_user, may_lead_outreach, may_work_on_zaken, teams_led_by
+from ..access import (
+    get_team_for_lead,
+    get_zaak_for_user,
+    may_lead_outreach,
+    may_work_on_zaken,
+    teams_led_by,
+    zaken_visible_to,
+)
 from ..models import OutreachInstelling, RoutingRegel, Signaal, Vroegsignaalzaak
 from . import queue as q
 from .forms import RegelForm, TermijnenForm
@@ -174,8 +181,10 @@ def outreach_overview(request: HttpRequest) -> HttpResponse:
     teams = list(teams_led_by(user))
     blocks = []
     for team in teams:
+        # The list names residents: only the zaken this lead may open (need to know); the figures count all.
         overdue = list(q.with_lateness(q.open_zaken_of(team), today).filter(
-            q.te_laat_contact(today) | q.te_laat_afsluiten(today)).select_related(
+            q.te_laat_contact(today) | q.te_laat_afsluiten(today),
+            pk__in=zaken_visible_to(user).values("pk")).select_related(
             "huishouden__adres", "buurt", "toegewezen_aan").order_by(*q.QUEUE_ORDER)[:OVERDUE_SHOWN])
         names = _names(request, overdue, via="overzicht")
         for zaak in overdue:
