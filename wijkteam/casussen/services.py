@@ -5,7 +5,8 @@
   naming the open one), with its first status and regisseur rows and an empty plan.
 - `change_case_status` (and `close_case`, `reopen_case`): only along `CASUS_TRANSITIONS`; closing needs a
   reason and an outcome.
-- `set_regisseur` (handovers; continuiteit calls it), `set_coworkers`.
+- `update_case_people`: regisseur, co-workers and weight as one change with the case's version (the case
+  page's team form). `set_regisseur` (one handover; continuiteit's redistribution calls it), `set_coworkers`.
 - `save_plan`: optimistic locking. The caller passes the plan version its form showed; when someone saved
   in between, `StaleVersion` is raised and nothing is written, so the first save stays intact.
 - `add_task` (verwijzingen calls it for bridging tasks), `complete_task`, `record_contact`.
@@ -41,6 +42,7 @@ from .models import (
     CasusStatusHistorie,
     Contactmoment,
     ContactSoort,
+    Gewicht,
     Noodtoegang,
     Plan,
     RegisseurHistorie,
@@ -197,13 +199,63 @@ def set_regisseur(casus: Casus, *, to: User, by: User, reason: str = "", request
 
 
 def set_coworkers(casus: Casus, users: Iterable[User], *, by: User, request: HttpRequest | None = None) -> None:
-    users = [u for u in users if u.pk != casus.regisseur_id]
     with transaction.atomic():
         locked = _lock(casus)
+        users = [u for u in users if u.pk != locked.regisseur_id]
         for user in users:
             _check_team_worker(user, locked.team, "medewerkers")
         locked.medewerkers.set(users)
+        # The people form carries the version: a lead's open form must not put back who was just taken off.
+        locked.versie += 1
+        locked.save(update_fields=["versie"])
         _audit_case(request, Action.UPDATE, locked, by=by, medewerkers=sorted(u.pk for u in users))
+    casus.versie = locked.versie
+
+
+def update_case_people(casus: Casus, *, regisseur: User, medewerkers: Iterable[User], gewicht: str | None,
+                       versie: int | None, by: User, reden: str = "", request: HttpRequest | None = None) -> bool:
+    """Who works on the case (regisseur, co-workers) and its weight, as one change: all of it or nothing.
+
+    `versie` is the case version the caller's form showed: when the case changed in between, `StaleVersion`
+    is raised and nothing is written, so one team lead does not silently undo another's change. A worker
+    outside the case's team raises `ValidationError` naming the field, before anything is written. The
+    regisseur is never also a co-worker. Returns False (nothing written, version unchanged) when nothing
+    differs. `reden` goes to the regisseur history when the regisseur changes."""
+    gewicht = gewicht or ""
+    if gewicht not in Gewicht.values and gewicht != "":
+        raise ValidationError({"gewicht": _("Kies licht, middel of zwaar, of laat het gewicht afleiden.")})
+    with transaction.atomic():
+        locked = _lock(casus)
+        _check_version(locked.versie, versie)
+        wanted = {u.pk: u for u in medewerkers if u.pk != regisseur.pk}
+        # Every check before the first write: a refusal leaves the case exactly as it was.
+        if locked.regisseur_id != regisseur.pk:
+            _check_team_worker(regisseur, locked.team, "regisseur")
+        for user in wanted.values():
+            _check_team_worker(user, locked.team, "medewerkers")
+        changes: dict[str, Any] = {}
+        fields = ["versie"]
+        if locked.regisseur_id != regisseur.pk:
+            changes.update(regisseur=regisseur.pk, vorige=locked.regisseur_id)
+            RegisseurHistorie.objects.create(casus=locked, regisseur=regisseur, vorige_id=locked.regisseur_id,
+                                             vanaf=timezone.now(), door=by, reden=reden.strip()[:500])
+            locked.regisseur = regisseur
+            fields.append("regisseur")
+        if set(locked.medewerkers.values_list("pk", flat=True)) != set(wanted):
+            locked.medewerkers.set(wanted.values())
+            changes["medewerkers"] = sorted(wanted)
+        if locked.gewicht != gewicht:
+            locked.gewicht = gewicht
+            changes["gewicht"] = gewicht
+            fields.append("gewicht")
+        if not changes:
+            return False
+        locked.versie += 1
+        locked.save(update_fields=fields)
+        _audit_case(request, Action.UPDATE, locked, by=by, **changes)
+    casus.regisseur, casus.gewicht, casus.versie = locked.regisseur, locked.gewicht, locked.versie
+    log.info("casus_mensen_gewijzigd", casus_id=casus.pk, user_id=by.pk, changed=sorted(changes))
+    return True
 
 
 def set_weight(casus: Casus, gewicht: str | None, *, by: User, request: HttpRequest | None = None) -> None:

@@ -96,9 +96,12 @@ class PeopleForm(UtrechtFormMixin, forms.Form):
                                 widget=forms.CheckboxSelectMultiple)
     gewicht = forms.ChoiceField(label=_("Gewicht"), required=False,
                                 choices=[("", _("Afgeleid uit de levensdomeinen")), *Gewicht.choices])
+    # The case version this form showed: a save after someone else's change is refused, not merged.
+    versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
         super().__init__(*args, prefix="team", **kwargs)
+        self.fields["versie"].initial = casus.versie
         workers = team_workers(casus.team)
         _choice(self, "regisseur").queryset = workers
         _choice(self, "medewerkers").queryset = workers

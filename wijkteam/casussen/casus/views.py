@@ -194,10 +194,14 @@ def casus_team(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data, user = form.cleaned_data, _user(request)
         try:
-            services.set_regisseur(casus, to=data["regisseur"], by=user, reason=data["reden"], request=request)
-            services.set_coworkers(casus, data["medewerkers"], by=user, request=request)
-            if (casus.gewicht or "") != data["gewicht"]:
-                services.set_weight(casus, data["gewicht"], by=user, request=request)
+            services.update_case_people(casus, regisseur=data["regisseur"], medewerkers=data["medewerkers"],
+                                        gewicht=data["gewicht"], versie=data["versie"], reden=data["reden"],
+                                        by=user, request=request)
+        except services.StaleVersion as exc:
+            # Someone else changed the case: show it as it is now (with its new version) and say so.
+            casus.refresh_from_db()
+            return render(request, "casussen/casus_detail.html",
+                          {**_context(request, casus), "people_conflict": str(exc)}, status=409)
         except ValidationError as exc:
             _copy_errors(form, exc)
         else:
