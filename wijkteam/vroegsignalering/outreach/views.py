@@ -130,8 +130,8 @@ def outreach_queue(request: HttpRequest) -> HttpResponse:
     })
 
 
-@require_POST
 @require(may_work_on_zaken, scope=Scope.TEAM)
+@require_POST
 def zaak_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """Assign a zaak: "mij" (take it), "" (back to the pool) or a worker's id (the teamleider)."""
     user = _user(request)
@@ -238,8 +238,8 @@ def outreach_settings(request: HttpRequest, team_pk: int) -> HttpResponse:
                   status=status)
 
 
-@require_POST
 @require(may_lead_outreach, scope=Scope.TEAM)
+@require_POST
 def routing_rule(request: HttpRequest, team_pk: int, pk: int) -> HttpResponse:
     """Move a rule up or down, or delete it (`actie`)."""
     user = _user(request)
