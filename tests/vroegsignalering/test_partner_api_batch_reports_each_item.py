@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from wijkteam.vroegsignalering.api import views
+from wijkteam.vroegsignalering.batch.bulk import SignalBulkIngest
 from wijkteam.vroegsignalering.models import Signaal
 
 from .partner_api_support import call, energy_company, signal_json, token_for
@@ -85,19 +85,18 @@ def test_bad_items_get_exact_errors_and_the_good_ones_are_stored(secret):
 
 def test_an_error_in_storing_leaves_nothing_half_written(secret, monkeypatch):
     """The valid items are stored together: a failure halfway rolls back the ones before it."""
-    calls = []
-    real = views.ingest_signal
+    written = []
+    real = SignalBulkIngest.finish
 
-    def failing_second(row, **kwargs):
-        calls.append(row)
-        if len(calls) == 2:
-            raise RuntimeError("database gone")
-        return real(row, **kwargs)
+    def failing_after_writing(writer):
+        real(writer)  # every signal of the call is written and audited by now
+        written.append(Signaal.objects.count())
+        raise RuntimeError("database gone")
 
-    monkeypatch.setattr(views, "ingest_signal", failing_second)
+    monkeypatch.setattr(SignalBulkIngest, "finish", failing_after_writing)
     with pytest.raises(RuntimeError):
         call(secret, "signal_batch", [signal_json(huisnummer="1"), signal_json(huisnummer="2")])
-    assert len(calls) == 2 and not Signaal.objects.exists()
+    assert written == [2] and not Signaal.objects.exists()
 
 
 @pytest.mark.parametrize(("body", "status", "melding"), [
