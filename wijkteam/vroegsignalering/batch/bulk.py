@@ -81,7 +81,9 @@ def _table(model: type[models.Model]) -> str:
 
 
 def _column(model: type[models.Model], name: str) -> str:
-    return _quote(model._meta.get_field(name).column)
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), name  # concrete columns only
+    return _quote(str(field.column))
 
 
 def _select(sql: str, values: Sequence[Any], *extra: Any) -> list[tuple[Any, ...]]:

@@ -141,10 +141,11 @@ def _store(changed: list[Vroegsignaalzaak]) -> None:
     Values go through each field's own `get_db_prep_save`, as `save()` would send them.
     """
     opts = Vroegsignaalzaak._meta
-    fields = [opts.get_field(name) for name in UPDATED]
+    by_name = {f.name: f for f in opts.concrete_fields}
+    fields = [by_name[name] for name in UPDATED]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"  # noqa: S608
+    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(str(opts.pk.column))} = %s"  # noqa: S608
     params = [(*(f.get_db_prep_save(getattr(zaak, f.attname), connection) for f in fields), zaak.pk)
               for zaak in changed]
     with connection.cursor() as cursor:
