@@ -8,12 +8,10 @@ exported and imported again is the same value.
 
 Spreadsheet formulas: the CSV package is opened by people in Excel or LibreOffice, and a partner can
 name a service `=HYPERLINK("https://evil.example", "Klik")`. A text cell that a spreadsheet would
-run as a formula (it starts with = + - @, a tab or a carriage return) is exported with one extra
-leading apostrophe, which spreadsheets show as text. To keep the HSDS round trip lossless the CSV
-reader removes exactly one apostrophe again, and only in front of such a character. A text that
-itself starts with apostrophes before a formula character gets one more on export, so every value
-comes back as it was: `=1` -> `'=1` -> `=1`, `'=1` -> `''=1` -> `'=1`, `'t Hoekje` stays as it is.
-HSDS JSON is not touched: nobody opens it in a spreadsheet.
+run as a formula is exported with one extra leading apostrophe (`wijkteam.core.csv_safety`, shared by
+every CSV export of the application). To keep the HSDS round trip lossless the CSV reader removes
+exactly one apostrophe again, and only in front of such a character (`restore_formula`), so every
+value comes back as it was. HSDS JSON is not touched: nobody opens it in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -31,6 +29,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+# restore_formula re-exported: the CSV reader and the tests of the HSDS round trip import both from here.
+from wijkteam.core.csv_safety import defuse_formula
+from wijkteam.core.csv_safety import restore_formula as restore_formula
+
 from .schemas import is_uri
 from .tables import Column
 
@@ -40,7 +42,6 @@ _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2})?)(\.\d+
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _MAX_SHOWN = 60
 # A text that starts with these (after any apostrophes) is prefixed with one apostrophe in CSV.
-_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _POSITIVE = (models.PositiveIntegerField, models.PositiveSmallIntegerField, models.PositiveBigIntegerField)
 
 
@@ -257,16 +258,6 @@ def to_json(value: Any) -> Any:
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     return value
-
-
-def defuse_formula(text: str) -> str:
-    """The text as a CSV cell that a spreadsheet shows instead of running (see the module docstring)."""
-    return "'" + text if _FORMULA.match(text) else text
-
-
-def restore_formula(cell: str) -> str:
-    """The inverse of defuse_formula, applied by the CSV reader to every cell."""
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
 
 
 def to_csv(value: Any) -> str:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wijkteam.accounts.decorators import require
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.core.csv_safety import defuse_formula
 from wijkteam.vroegsignalering.rapportage.disclosure import min_cell, min_denominator, rounding
 
 from .. import wachttijd
@@ -65,7 +66,9 @@ def overzicht_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow([_("onderdeel"), _("aanbieder"), _("product"), _("maand"), _("wachtend"), _("gestart"),
                      _("wachttijd mediaan (dagen)"), _("wachttijd p90 (dagen)"), _("binnen norm (%)")])
     for row in overview.rows:
-        writer.writerow(["aanbieder", row.organisatie, row.product, "", row.wachtend.text, row.gestart.text,
+        # Organisation and product names are typed by partners: texts a spreadsheet must not run.
+        writer.writerow(["aanbieder", defuse_formula(row.organisatie), defuse_formula(row.product), "",
+                         row.wachtend.text, row.gestart.text,
                          _text(row.stat.mediaan), _text(row.stat.p90),
                          "" if row.stat.binnen_norm.value is None else row.stat.binnen_norm.text])
     for month in overview.months:

@@ -25,6 +25,7 @@ from wijkteam.accounts.models import User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.csv_safety import defuse_formula
 from wijkteam.core.forms import UtrechtFormMixin
 
 from ..access import get_upload_for_user, may_upload_signalen, uploads_visible_to
@@ -89,8 +90,8 @@ def upload_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _cell(value: str) -> str:
-    # A partner's value starting with = + @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+    # A partner's value starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+    return defuse_formula(value)
 
 
 class _Echo:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from wijkteam.accounts.decorators import require
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.core.csv_safety import defuse_formula
 from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.gebieden.models import Wijk
 
@@ -173,7 +174,8 @@ def csv_header(row: Row) -> list[str]:
 def csv_row(row: Row) -> list[str]:
     mediaan = "" if row.mediaan is None else f"{row.mediaan:g}".replace(".", ",")
     return [
-        row.maand.strftime("%Y-%m") if row.maand else _("hele periode"), row.wijk, row.signalen.text,
+        # The wijk's name is typed in by a beheerder (or imported): a text a spreadsheet must not run.
+        row.maand.strftime("%Y-%m") if row.maand else _("hele periode"), defuse_formula(row.wijk), row.signalen.text,
         row.per_duizend.csv, row.meldingen.text, *[c.text for _label, c in row.klassen],
         row.bereikt.csv, row.hulp_van_bereikt.csv, row.hulp_van_meldingen.csv, mediaan, row.binnen_termijn.csv,
         *[v for _label, c, share in row.aandelen for v in (c.text, share.csv)],
