@@ -50,6 +50,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--postgres-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one engine only")
     parser.add_argument("--child", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--database-url", default="", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -315,6 +316,8 @@ def main() -> None:
         engines.append(("postgres", args.postgres_url))
     else:
         print("PostgreSQL: skipped (no postgres:// URL in --postgres-url or DATABASE_URL)")
+    if args.only:
+        engines = [(engine, url) for engine, url in engines if engine == args.only]
     failures = 0
     for engine, admin_url in engines:
         drop = None
