@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Who reaches the funnel (page and CSV) and the DDAS delivery: the analist (the whole gemeente, aggregates
-only, no personal data on the page) and the teamleider (the own team's wijken); everyone else 403,
-anonymous to the login page."""
+only, no personal data on the page) and, for the funnel, the teamleider (the own team's wijken; the DDAS
+delivery is the analist's alone, see test_the_ddas_delivery_is_the_analists_for_at_most_13_months.py);
+everyone else 403, anonymous to the login page."""
 
 from __future__ import annotations
 

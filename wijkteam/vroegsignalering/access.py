@@ -127,7 +127,8 @@ def get_zaak_for_user(request: HttpRequest, pk: int, *, for_update: bool = False
 
 # --- Rapportage (H3): aggregates only --------------------------------------------------------------
 # The funnel and the DDAS delivery hold no personal data (counts with disclosure control; the delivery's
-# `client` is empty), so the analist may see them; the teamleider sees the funnel of the own team's wijken.
+# `client` is empty), so the analist may see them; the teamleider sees the funnel of the own team's wijken,
+# not the delivery (record-level signals of every team).
 
 
 def may_view_vroegsignalering_rapportage(user: Any) -> bool:
@@ -135,8 +136,9 @@ def may_view_vroegsignalering_rapportage(user: Any) -> bool:
 
 
 def may_export_ddas(user: Any) -> bool:
-    """The DDAS delivery covers the whole gemeente: the analist or a teamleider delivers it for the gemeente."""
-    return is_verified(user) and has_role(user, Role.ANALIST, Role.TEAMLEIDER)
+    """The DDAS delivery is the gemeente's task, done by its analist: it holds every team's signals record by
+    record, so a teamleider (who sees the own team's wijken only) does not download it."""
+    return is_verified(user) and has_role(user, Role.ANALIST)
 
 
 def rapportage_wijk_ids(user: Any) -> list[int] | None:

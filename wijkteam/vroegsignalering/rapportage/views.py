@@ -5,6 +5,7 @@ and the DDAS delivery (JSON download). Aggregates only, with disclosure control;
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
@@ -35,6 +36,7 @@ from .funnel import funnel_figures, inwoners_per_wijk, month_end, month_start, m
 from .publish import Group, Row, publish
 
 MAX_MONTHS = 36
+DDAS_MAX_MONTHS = 13
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -209,9 +211,24 @@ class DdasForm(UtrechtFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot:
+            if tot < van:
+                self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+            elif tot >= ddas_period_end(van):
+                # The delivery is built in memory, record by record: a bounded period keeps it so.
+                self.add_error("tot", _("Tot en met: kies een datum binnen %(n)s maanden na de begindatum "
+                                        "(uiterlijk %(datum)s).")
+                               % {"n": DDAS_MAX_MONTHS,
+                                  "datum": date_format(ddas_period_end(van) - dt.timedelta(days=1), "j F Y")})
         return data
+
+
+def ddas_period_end(van: dt.date) -> dt.date:
+    """The first day past the longest period a delivery may cover: the same day DDAS_MAX_MONTHS months after
+    `van` (the month's last day where it is shorter)."""
+    year, month = divmod(van.year * 12 + van.month - 1 + DDAS_MAX_MONTHS, 12)
+    return dt.date(year, month + 1, min(van.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def previous_month(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -234,4 +251,5 @@ def ddas_page(request: HttpRequest) -> HttpResponse:
                                 content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="ddas-vroegsignalering-{van}-{tot}.json"'
         return response
-    return render(request, "vroegsignalering/rapportage/ddas.html", {"form": form})
+    return render(request, "vroegsignalering/rapportage/ddas.html", {"form": form},
+                  status=400 if request.GET else 200)
