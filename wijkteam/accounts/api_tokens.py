@@ -24,8 +24,15 @@ an API call is written as `api-token:<prefix>` with the organisation's name as `
 Rate limit: a fixed window of one minute per token in the `limits` cache, which every worker process shares
 (the database cache by default, see settings.CACHES). Its incr() is a read and a write, not atomic: two
 simultaneous calls may count as one, so the limit can be passed by a few calls, never by a multiple.
+Refusals per address: a caller guessing tokens (or sending none) never reaches a token's own limit, and
+each refusal costs a lookup and an audit row. So `token_endpoint` counts refused calls per client address
+(`wijkteam.core.client_ip`, also in the `limits` cache) *before* the token lookup: past
+`refusals_per_minute()` in the current minute the address gets 429 with Retry-After, without a lookup and
+without an audit row per call; one DENIED row ("te veel geweigerde verzoeken") records that the limit was
+reached. A partner behind the same address is slowed down for at most the rest of that minute.
+
 The limits come from settings when set there (`WIJKTEAM_API_RATE_PER_MINUTE`,
-`WIJKTEAM_API_TOKEN_MAX_DAYS`), else from the defaults below.
+`WIJKTEAM_API_REFUSALS_PER_MINUTE`, `WIJKTEAM_API_TOKEN_MAX_DAYS`), else from the defaults below.
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ from django.utils.translation import gettext as _
 
 from wijkteam.audit.models import Action, Outcome
 from wijkteam.audit.services import record
+from wijkteam.core.client_ip import client_ip
 
 from .models import ApiScope, ApiToken, Organisatie, User
 
@@ -62,6 +70,7 @@ PREFIX_LENGTH = len(SECRET_START) + 8
 DEFAULT_VALID_DAYS = 365
 DEFAULT_MAX_VALID_DAYS = 366
 DEFAULT_RATE_PER_MINUTE = 120
+DEFAULT_REFUSALS_PER_MINUTE = 30
 RATE_WINDOW_SECONDS = 60
 # `laatst_gebruikt` is written at most this often per token: not one UPDATE per call.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
@@ -73,6 +82,10 @@ def max_valid_days() -> int:
 
 def rate_per_minute() -> int:
     return int(getattr(settings, "WIJKTEAM_API_RATE_PER_MINUTE", DEFAULT_RATE_PER_MINUTE))
+
+
+def refusals_per_minute() -> int:
+    return int(getattr(settings, "WIJKTEAM_API_REFUSALS_PER_MINUTE", DEFAULT_REFUSALS_PER_MINUTE))
 
 
 def hash_secret(secret: str) -> str:
@@ -202,22 +215,68 @@ def authenticate(request: HttpRequest, scope: str) -> ApiToken:
     return token
 
 
-def check_rate(request: HttpRequest, token: ApiToken) -> None:
-    """Count this call in the token's current minute; raise ApiRefusal (429, Retry-After) past the limit."""
+def _window() -> tuple[float, int]:
     now = timezone.now().timestamp()
-    window = int(now // RATE_WINDOW_SECONDS)
-    key = f"api-token-rate:{token.pk}:{window}"
+    return now, int(now // RATE_WINDOW_SECONDS)
+
+
+def _retry_after(now: float) -> int:
+    return max(1, RATE_WINDOW_SECONDS - int(now) % RATE_WINDOW_SECONDS)
+
+
+def _count(key: str) -> int:
+    """One more in the window's counter `key` of the `limits` cache; the new count."""
     cache = caches["limits"]
     # add() then incr(): add() only starts the window's counter.
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS * 2)
     try:
-        count = cache.incr(key)
+        return int(cache.incr(key))
     except ValueError:  # the key expired between add() and incr()
         cache.set(key, 1, timeout=RATE_WINDOW_SECONDS * 2)
-        count = 1
+        return 1
+
+
+def _refusals_key(request: HttpRequest, window: int) -> str:
+    return f"api-refusals:{client_ip(request) or 'onbekend'}:{window}"
+
+
+def check_refusals(request: HttpRequest) -> None:
+    """Before any token lookup: raise ApiRefusal (429) when this address was refused too often this minute.
+
+    Only the first call past the limit is audited and moves the counter on (to limit + 1); later calls of
+    the minute cost one cache read and nothing else: a row per guess would let a guesser fill the audit
+    trail. Two calls at the same moment may both write that row: a second row, never one per call."""
+    now, window = _window()
+    key = _refusals_key(request, window)
+    limit = refusals_per_minute()
+    cache = caches["limits"]
+    count = int(cache.get(key) or 0)
+    if count < limit:
+        return
+    retry_after = _retry_after(now)
+    message = _("Te veel geweigerde verzoeken vanaf uw adres. Probeer het over %(s)s seconden opnieuw.") % {
+        "s": retry_after}
+    headers = {"Retry-After": str(retry_after)}
+    if count == limit:
+        cache.set(key, limit + 1, timeout=RATE_WINDOW_SECONDS * 2)
+        raise _refuse(request, 429, message, token=None, reason="te veel geweigerde verzoeken", scope="",
+                      headers=headers)
+    raise ApiRefusal(429, message, headers=headers)
+
+
+def count_refusal(request: HttpRequest) -> None:
+    """A call from this address was refused (no, unknown, revoked or expired token; another scope)."""
+    _now, window = _window()
+    _count(_refusals_key(request, window))
+
+
+def check_rate(request: HttpRequest, token: ApiToken) -> None:
+    """Count this call in the token's current minute; raise ApiRefusal (429, Retry-After) past the limit."""
+    now, window = _window()
+    count = _count(f"api-token-rate:{token.pk}:{window}")
     limit = rate_per_minute()
     if count > limit:
-        retry_after = max(1, RATE_WINDOW_SECONDS - int(now) % RATE_WINDOW_SECONDS)
+        retry_after = _retry_after(now)
         raise _refuse(request, 429, _("Te veel verzoeken: hoogstens %(n)s per minuut. Probeer het over %(s)s "
                                       "seconden opnieuw.") % {"n": limit, "s": retry_after},
                       token=token, reason="te veel verzoeken", scope="",
@@ -240,7 +299,12 @@ def token_endpoint(scope: str) -> Callable[[View], View]:
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             request.user = AnonymousUser()
             try:
-                token = authenticate(request, scope)
+                check_refusals(request)
+                try:
+                    token = authenticate(request, scope)
+                except ApiRefusal:
+                    count_refusal(request)
+                    raise
                 check_rate(request, token)
             except ApiRefusal as refusal:
                 return refusal.response()
