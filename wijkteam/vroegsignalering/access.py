@@ -72,7 +72,7 @@ def may_lead_outreach(user: Any) -> bool:
     return is_verified(user) and has_role(user, Role.TEAMLEIDER)
 
 
-def households_hidden_from(user: Any) -> QuerySet[Huishouden] | None:
+def households_hidden_from(user: Any) -> QuerySet[Huishouden, Any] | None:
     """The ids of the households a restriction of `huishoudens.access` hides from this user (None: none).
 
     The registered restrictions themselves, not `households_visible_to`: that one also asks the *grants*,
