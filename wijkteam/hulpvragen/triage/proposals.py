@@ -27,16 +27,16 @@ small lift for a provision that names the household's doelgroep or speaks its la
 carries one line in plain Dutch: "inloopspreekuur 600 m verderop, dinsdagochtend, gratis".
 
 The sociale kaart is read, never written, and never learns who asked: the engine passes only a point,
-a wijk code, an age, doelgroep codes and a language to the search index. Cost: one retrieval query over
-the narrow search index for all domains together (one more when the household speaks another language)
-and one query for the shortlisted cards, whatever the number of domains (bench/bench_triage.py).
+a wijk code, an age and doelgroep codes to the search (the language is matched here). Cost: two queries
+whatever the number of domains: one filter-only read of the narrow search index for all domains together
+(sociale_kaart.search.candidates_for_domains: no sort, no count; it also drops what is out of reach), and
+one for the shortlisted cards. Then one pass in Python over what is left, a single sort, and a walk down
+it that stops when every domain has its shortlist (bench/bench_triage.py has the figures).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,9 +50,8 @@ from django.utils.translation import gettext as _
 
 from wijkteam.sociale_kaart.public.forms import language_name
 from wijkteam.sociale_kaart.schedules import DAY_CODES, by_appointment, day_name, next_opening
-from wijkteam.sociale_kaart.search import backends, visibility_filter
+from wijkteam.sociale_kaart.search import DomainCandidate, backends, candidates_for_domains
 from wijkteam.sociale_kaart.search.cards import Card, parse_card
-from wijkteam.sociale_kaart.search.ranking import KM_PER_DEGREE_LAT
 from wijkteam.sociale_kaart.taxonomies import LEVENSDOMEINEN, shipped_taxonomies
 
 from .choices import INDIVIDUAL_MAX_LEVEL, TRIAGE_MAX_LEVEL, Niveau, Ondersteuning, Veiligheid
@@ -183,110 +182,87 @@ def needs_for(
 # --- Finding and ranking provisions -----------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Found:
-    key: Any  # the engine's service id (Candidate.key); parsed into a UUID only for the shortlist
-    km: float | None
-    in_wijk: bool
-    location_hex: str | None
-    codes: str  # the index's space-padded code list: " LD01 SA01 DG04 "
+    """A shortlisted provision: the search's candidate and what the triage read of it."""
+
+    candidate: DomainCandidate
     speaks: bool
     named_doelgroep: str | None
 
     @property
     def service_id(self) -> uuid.UUID:
-        return self.key if isinstance(self.key, uuid.UUID) else uuid.UUID(str(self.key))
+        return self.candidate.service_id
 
     @property
-    def effective_km(self) -> float:
-        if self.in_wijk:
-            return 0.0
-        return self.km if self.km is not None else NO_POINT_KM
+    def km(self) -> float | None:
+        return self.candidate.km
+
+    @property
+    def in_wijk(self) -> bool:
+        return self.candidate.in_wijk
+
+    @property
+    def location_hex(self) -> str | None:
+        return self.candidate.location_hex
 
     def carries(self, code: str) -> bool:
-        return f" {code} " in self.codes
+        return self.candidate.carries(code)
 
 
-def _rank_key(found: _Found) -> tuple[float, str]:
-    lift = (DOELGROEP_LIFT_KM if found.named_doelgroep else 0.0) + (LANGUAGE_LIFT_KM if found.speaks else 0.0)
-    return (found.effective_km - lift, str(found.key))
+# (rank value, service id text, candidate, language spoken, doelgroep named): plain tuples, so one
+# sort in C orders them (value, then id for ties; the id is unique, so the rest is never compared).
+_Ranked = tuple[float, str, DomainCandidate, bool, str | None]
 
 
-def _retrieve(codes: Sequence[str], household: Household, *, taal: str | None = None) -> list[backends.Candidate]:
-    plan = backends.RetrievalPlan(
-        any_codes=[tuple(codes)],
-        leeftijd=float(household.leeftijd) if household.leeftijd is not None else None,
-        taal=taal,
-    )
-    plan.statuses, plan.checked_from = visibility_filter(include_hidden=False)
-    return backends.retrieve(plan)
+def _ranked(candidates: Sequence[DomainCandidate], household: Household) -> list[_Ranked]:
+    """The candidates with their rank value, best first.
 
-
-def _nearest(points: str, origin: tuple[float, float], reach_km: float) -> tuple[str | None, float | None]:
-    """The nearest location ("hex,lat,lon;..." as the index keeps it) and its distance in km.
-
-    Equirectangular distance: within a municipality (tens of km) it differs from the haversine by far less
-    than a metre per km, and it costs a fraction (this runs for every candidate). A point far outside the
-    reach on one axis alone is skipped before any arithmetic on the other.
+    The search already left out what is too far, not visible, for another age, for other doelgroepen
+    only, or individual support alone (soort aanbod SA07 and no other). This loop runs for every
+    service left (thousands at 10,000 services), so it works on the index's padded code strings and
+    the id text; ids are parsed and cards read for the shortlist only. Rank value: distance (0 in the
+    household's wijk, NO_POINT_KM without a point) minus a lift of about 1 km each for naming the
+    household's doelgroep and speaking its language.
     """
-    lat0, lon0 = origin
-    km_per_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(lat0))
-    best_hex: str | None = None
-    best_km: float | None = None
-    first_hex: str | None = None
-    for part in points.split(";"):
-        if not part:
-            continue
-        location_hex, lat_text, lon_text = part.split(",")
-        first_hex = first_hex or location_hex
-        if not lat_text or not lon_text:
-            continue
-        dy = (float(lat_text) - lat0) * KM_PER_DEGREE_LAT
-        if best_km is not None and abs(dy) >= best_km:
-            continue
-        dx = (float(lon_text) - lon0) * km_per_lon
-        km = math.sqrt(dx * dx + dy * dy)
-        if best_km is None or km < best_km:
-            best_hex, best_km = location_hex, km
-    return (best_hex or first_hex), best_km
-
-
-def _suitable(candidates: list[backends.Candidate], household: Household, speaking: set[Any], reach_km: float
-              ) -> list[_Found]:
-    """The candidates that are collective, fit the doelgroep and lie within reach. This loop runs over
-    every service carrying one of the domains (thousands at 10,000 services), so it works on the index's
-    padded code string and the raw key; ids are parsed and cards read for the shortlist only."""
-    origin = household.origin
-    wijk_token = f" {household.wijk} " if household.wijk else None
     wanted_groups = [(code, f" {code} ") for code in sorted(household.doelgroepen)]
-    only_individual = f" {INDIVIDUAL_ONLY} "
-    found: list[_Found] = []
+    language = f" {household.taal} " if household.taal and household.taal != "nl" else None
+    ranked: list[_Ranked] = []
+    append = ranked.append
     for candidate in candidates:
-        codes = candidate.codes
-        # Individual support only (SA07 and no other soort aanbod) is not a collective provision.
-        if only_individual in codes and codes.count(" SA") == 1:
-            continue
+        key, codes, km, _location, in_wijk, talen = candidate
         named = None
         if wanted_groups and " DG" in codes:
-            named = next((code for code, token in wanted_groups if token in codes), None)
-            if named is None:
-                continue  # for other doelgroepen only
-        location_hex, km = _nearest(candidate.points, origin, reach_km) if origin is not None else (None, None)
-        in_wijk = bool(wijk_token and wijk_token in candidate.wijken)
-        if km is not None and km > reach_km and not in_wijk:
+            for code, token in wanted_groups:
+                if token in codes:
+                    named = code
+                    break
+        speaks = language is not None and language in talen
+        value = 0.0 if in_wijk else (NO_POINT_KM if km is None else km)
+        if named is not None or speaks:
+            value -= (DOELGROEP_LIFT_KM if named is not None else 0.0) + (LANGUAGE_LIFT_KM if speaks else 0.0)
+        append((value, key, candidate, speaks, named))
+    ranked.sort()
+    return ranked
+
+
+def _shortlist(ranked: Sequence[_Ranked], codes: Sequence[str], size: int) -> dict[str, list[_Found]]:
+    """The best `size` per domain, walking the ranked list once and stopping when every domain is full
+    (near the top for a common domain; a rare one walks further)."""
+    shortlist: dict[str, list[_Found]] = {code: [] for code in codes}
+    open_tokens = [(code, f" {code} ") for code in codes]
+    for _value, _key, candidate, speaks, named in ranked:
+        carried = [code for code, token in open_tokens if token in candidate.codes]
+        if not carried:
             continue
-        found.append(
-            _Found(
-                key=candidate.key,
-                km=km,
-                in_wijk=in_wijk,
-                location_hex=location_hex,
-                codes=codes,  # already padded by the index (indexing._spaced)
-                speaks=candidate.key in speaking,
-                named_doelgroep=named,
-            )
-        )
-    return found
+        found = _Found(candidate=candidate, speaks=speaks, named_doelgroep=named)
+        for code in carried:
+            shortlist[code].append(found)
+        if any(len(shortlist[code]) >= size for code in carried):
+            open_tokens = [(code, token) for code, token in open_tokens if len(shortlist[code]) < size]
+            if not open_tokens:
+                break
+    return shortlist
 
 
 # --- The reason line ---------------------------------------------------------------------------
@@ -438,20 +414,17 @@ def propose(
     reach = max_km() if reach_km is None else reach_km
     now = now or timezone.now()
     codes = [n.code for n in needs]
-    candidates = _retrieve(codes, household)
-    speaking: set[Any] = set()
-    if household.taal and household.taal != "nl":
-        speaking = {c.key for c in _retrieve(codes, household, taal=household.taal)}
-    found = _suitable(candidates, household, speaking, reach)
-
-    matching: dict[str, list[_Found]] = {code: [] for code in codes}
-    tokens = [(code, f" {code} ") for code in codes]
-    for item in found:
-        for code, token in tokens:
-            if token in item.codes:
-                matching[code].append(item)
+    candidates = candidates_for_domains(
+        codes,
+        point=household.origin,
+        max_km=reach,
+        wijk=household.wijk,
+        leeftijd=household.leeftijd,
+        doelgroepen=household.doelgroepen,
+        not_only=[INDIVIDUAL_ONLY],  # individual support alone is not a collective provision
+    )
     # The best few per domain, plus spare ones for cards gone since indexing.
-    shortlist = {code: heapq.nsmallest(per_domain * 2, items, key=_rank_key) for code, items in matching.items()}
+    shortlist = _shortlist(_ranked(candidates, household), codes, per_domain * 2)
     wanted = {f.service_id for items in shortlist.values() for f in items}
     cards = {sid: parse_card(text) for sid, text in backends.read_cards(list(wanted)).items()} if wanted else {}
 

@@ -46,6 +46,10 @@ search is split where each part is cheapest:
    callers that want them (two queries).
 Answers are then kept per process for a minute (answer_cache.py), keyed on the index generation.
 
+Callers that weigh every match themselves (the triage of hulpvragen) use candidates_for_domains
+(nearby.py) instead: one filter-only read of the narrow table (no text, sort or count), distances
+to a point in Python, in no order.
+
 Filters combine with AND; the codes within one facet (several levensdomeinen) with OR. Opening
 times (nu_open, dag) are evaluated in Python with wijkteam.sociale_kaart.schedules over the
 candidates' schedules, because HSDS recurrence rules are not SQL-shaped.
@@ -76,6 +80,7 @@ from wijkteam.sociale_kaart.schedules import is_open_at, open_on_weekday
 
 from . import backends, vocabulary
 from .indexing import language_code, reindex_all, reindex_service, reindex_services, remove_service
+from .nearby import DomainCandidate, candidates_for_domains
 from .ranking import rank
 from .understanding import EMPTY, Understanding, understand
 
@@ -442,12 +447,14 @@ def _interpretation(
 
 
 __all__ = [
+    "DomainCandidate",
     "Interpretation",
     "RankedHit",
     "RankedResult",
     "SearchHit",
     "SearchQuery",
     "SearchResult",
+    "candidates_for_domains",
     "match_only_sql_for",
     "ranked_service_ids",
     "reindex_all",
