@@ -19,6 +19,7 @@ class HulpvragenConfig(AppConfig):
 
         from . import access  # app loading: models not ready at import
         from .household_links import household_request_links  # app loading: models not ready at import
+        from .rapportage.access import may_view_collective_share  # app loading: models not ready at import
         from .services import hulpvraag_url, receive_vroegsignaalzaak  # app loading: models not ready at import
 
         register_intake(IntakeHandoff(receive=receive_vroegsignaalzaak, url=hulpvraag_url))
@@ -26,3 +27,5 @@ class HulpvragenConfig(AppConfig):
         register_menu_item(MenuItem("hulpvragen:queue", _("Hulpvragen"), access.may_handle_hulpvragen, order=30))
         register_menu_item(MenuItem("hulpvragen:handovers", _("Overdracht aan wijkteam"),
                                     access.may_file_warm_handover, order=31))
+        register_menu_item(MenuItem("hulpvragen:collective_share", _("Collectief aandeel"), may_view_collective_share,
+                                    order=32))

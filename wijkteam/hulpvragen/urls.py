@@ -7,4 +7,5 @@ app_name = "hulpvragen"
 urlpatterns = [
     path("", include("wijkteam.hulpvragen.intake.urls")),
     path("triage/", include("wijkteam.hulpvragen.triage.urls")),
+    path("rapportage/", include("wijkteam.hulpvragen.rapportage.urls")),
 ]
