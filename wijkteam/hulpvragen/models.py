@@ -128,6 +128,8 @@ class Hulpvraag(models.Model):
                                        blank=True)
     bereikbaar = models.CharField(_("wanneer bereikbaar"), max_length=200, blank=True)
     toestemmingen = models.JSONField(_("toestemming bij de aanvraag"), default=dict, blank=True)
+    # When a worker recorded those answers as Toestemming rows (services.confirm_consents): once per request.
+    toestemmingen_bevestigd = models.DateTimeField(_("toestemming vastgelegd op"), null=True, blank=True)
     # The doors with a source.
     vroegsignaalzaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="hulpvragen", verbose_name=_("vroegsignaalzaak"))

@@ -433,8 +433,14 @@ def link_person(hulpvraag: Hulpvraag, persoon: Persoon, *, by: User, request: Ht
     with transaction.atomic():
         locked = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
         typed = dict(locked.aangeleverd)
+        # Another person than the one whose consents were recorded: their answers are still to be confirmed.
+        relinked = locked.persoon_id not in (None, persoon.pk)
         locked.persoon, locked.persoon_onzeker, locked.aangeleverd = persoon, False, {}
         fields = ["persoon", "persoon_onzeker", "aangeleverd"]
+        if relinked and locked.toestemmingen_bevestigd is not None:
+            locked.toestemmingen_bevestigd = None
+            hulpvraag.toestemmingen_bevestigd = None
+            fields.append("toestemmingen_bevestigd")
         if locked.huishouden_id is None and persoon.huishouden_id is not None:
             locked.huishouden_id = persoon.huishouden_id
             fields.append("huishouden")
@@ -450,15 +456,24 @@ def link_person(hulpvraag: Hulpvraag, persoon: Persoon, *, by: User, request: Ht
 
 def confirm_consents(hulpvraag: Hulpvraag, *, by: User, request: HttpRequest | None = None) -> int:
     """Record the consents of a request's snapshot as Toestemming rows (a web request, confirmed by the
-    worker with the resident at intake). Returns the number recorded; needs a person."""
-    if hulpvraag.persoon is None:
-        raise ValidationError({"persoon": _("Kies eerst wie de aanvrager is.")})
-    count = 0
+    worker with the resident at intake). Returns the number recorded; needs a person.
+
+    Once per request: the row is locked and `toestemmingen_bevestigd` set, so a second click or a second
+    worker at the same moment records nothing twice (ValidationError instead)."""
     with transaction.atomic():
-        for doel, gegeven in hulpvraag.toestemmingen.items():
-            record_consent(hulpvraag.persoon, doel, gegeven=bool(gegeven), by=by, request=request,
-                           toelichting=_("Bevestigd bij hulpvraag %(pk)s") % {"pk": hulpvraag.pk})
+        locked = Hulpvraag.objects.select_for_update().select_related("persoon").get(pk=hulpvraag.pk)
+        if locked.persoon is None:
+            raise ValidationError({"persoon": _("Kies eerst wie de aanvrager is.")})
+        if locked.toestemmingen_bevestigd is not None:
+            raise ValidationError({"toestemmingen": _("De toestemming bij deze hulpvraag is al vastgelegd.")})
+        count = 0
+        for doel, gegeven in locked.toestemmingen.items():
+            record_consent(locked.persoon, doel, gegeven=bool(gegeven), by=by, request=request,
+                           toelichting=_("Bevestigd bij hulpvraag %(pk)s") % {"pk": locked.pk})
             count += 1
+        locked.toestemmingen_bevestigd = timezone.now()
+        locked.save(update_fields=["toestemmingen_bevestigd"])
+        hulpvraag.toestemmingen_bevestigd = locked.toestemmingen_bevestigd
     return count
 
 

@@ -157,7 +157,7 @@ def hulpvraag_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_route": may_route_hulpvragen(user),
         "teams": list(Team.objects.order_by("naam")) if may_route_hulpvragen(user) else [],
         "consent_to_confirm": handles and hulpvraag.persoon_id and hulpvraag.toestemmingen
-        and hulpvraag.aangemaakt_door_id is None,
+        and hulpvraag.aangemaakt_door_id is None and hulpvraag.toestemmingen_bevestigd is None,
     })
 
 
