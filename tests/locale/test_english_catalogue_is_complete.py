@@ -139,6 +139,8 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
         compiled = gettext.GNUTranslations(handle)
     stale = []
     for e in parse_po(PO):
+        if "fuzzy" in e.flags:
+            continue  # msgfmt leaves fuzzy entries out on purpose; the first test reports them
         if e.msgid_plural is None:
             got = [compiled.pgettext(e.msgctxt, e.msgid) if e.msgctxt else compiled.gettext(e.msgid)]
         elif e.msgctxt:
