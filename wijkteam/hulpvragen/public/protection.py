@@ -118,13 +118,28 @@ def may_send(request: HttpRequest) -> bool:
     return int(caches[_CACHE].get(_client_key(request, "verstuurd"), 0)) < requests_per_hour()
 
 
-def count_sent(request: HttpRequest, nonce: str) -> None:
+def claim(nonce: str) -> bool:
+    """Take the form's token for this post, before anything is stored: False when another post (a double
+    click still being stored, or one already sent) has it. cache.add() writes only where no key is: one
+    INSERT against the cache table's primary key, so of two posts at the same moment one gets it."""
+    return bool(caches[_CACHE].add(_nonce_key(nonce), True, timeout=token_max_age()))
+
+
+def release(nonce: str) -> None:
+    """Give the token back: the post stored nothing (a field error), so the corrected form may be sent."""
+    caches[_CACHE].delete(_nonce_key(nonce))
+
+
+def count_sent(request: HttpRequest) -> None:
     _count(_client_key(request, "verstuurd"))
-    caches[_CACHE].set(f"hulpvragen:formulier:{nonce}", True, timeout=token_max_age())
+
+
+def _nonce_key(nonce: str) -> str:
+    return f"hulpvragen:formulier:{nonce}"
 
 
 def _used(nonce: str) -> bool:
-    return bool(caches[_CACHE].get(f"hulpvragen:formulier:{nonce}"))
+    return bool(caches[_CACHE].get(_nonce_key(nonce)))
 
 
 def filled_honeypot(value: str | None) -> bool:

@@ -187,10 +187,12 @@ def _submit(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     if check.verdict == Verdict.DUPLICATE:
         # The same form again (a reload, a double click): it was sent; say so again, store nothing.
-        return _acknowledge(request, data["voornaam"], reactie_uiterlijk(timezone.now(), urgent=data["dringend"]),
-                            urgent=data["dringend"])
+        return _sent_again(request, data)
     if not protection.may_send(request):
         return _refuse(request, Verdict.FLOOD)
+    if not protection.claim(check.nonce):
+        # A double click whose first post is still being stored: the same answer, nothing stored twice.
+        return _sent_again(request, data)
     try:
         hulpvraag = create_request(
             kanaal=Kanaal.ZELFHULP if form.from_self_help else Kanaal.WEB,
@@ -207,13 +209,22 @@ def _submit(request: HttpRequest) -> HttpResponse:
             request=request,
         )
     except ValidationError as error:
+        protection.release(check.nonce)
         for name, messages in error.message_dict.items():
             field = {"omschrijving": "vraag"}.get(name, name)
             for message in messages:
                 form.add_error(field if field in form.fields else None, message)
         return _render_form(request, form)
-    protection.count_sent(request, check.nonce)
+    except BaseException:
+        protection.release(check.nonce)  # nothing stored (create_request is atomic): the resident may retry
+        raise
+    protection.count_sent(request)
     return _acknowledge(request, data["voornaam"], hulpvraag.reactie_uiterlijk, urgent=hulpvraag.urgent)
+
+
+def _sent_again(request: HttpRequest, data: dict[str, Any]) -> HttpResponse:
+    return _acknowledge(request, data["voornaam"], reactie_uiterlijk(timezone.now(), urgent=data["dringend"]),
+                        urgent=data["dringend"])
 
 
 def _render_form(request: HttpRequest, form: RequestForm, *, refusal: Any = "", status: int = 200) -> HttpResponse:
