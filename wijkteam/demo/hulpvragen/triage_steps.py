@@ -29,7 +29,7 @@ from django.db.models import QuerySet
 from wijkteam.accounts.models import Role, User
 from wijkteam.demo.generator import GEMEENTE_CODE, DemoContext, Step, register
 from wijkteam.demo.hulpvragen.steps import DEMO_SYSTEM, VRAGEN, demo_requests
-from wijkteam.huishoudens.models import Doel, Huishouden, Persoon
+from wijkteam.huishoudens.models import Doel, Huishouden, Persoon, Toestemming
 from wijkteam.hulpvragen.assessment.instruments import load_instruments
 from wijkteam.hulpvragen.assessment.services import DomainScore, record_assessment
 from wijkteam.hulpvragen.models import (
@@ -267,6 +267,10 @@ def _history(ctx: DemoContext, rng: random.Random, workers: dict[int, list[User]
         hulpvraag = create_request(kanaal=kanaal, omschrijving=text, levensdomeinen=domains, persoon=person,
                                    toestemmingen={Doel.CONTACT_OPNEMEN.value: True}, by=taken_by,
                                    system="" if taken_by else DEMO_SYSTEM)
+        if taken_by is not None:
+            # The consent was recorded when the resident called or came by, not when the demo was built.
+            Toestemming.objects.filter(persoon=person, vastgelegd_door=taken_by, tijdstip__gte=ctx.now).update(
+                tijdstip=received)
         deadline = reactie_uiterlijk(received, urgent=hulpvraag.urgent)
         Hulpvraag.objects.filter(pk=hulpvraag.pk).update(ontvangen=received, reactie_uiterlijk=deadline)
         hulpvraag.ontvangen = received
