@@ -204,13 +204,19 @@ def zaak_hulp_geaccepteerd(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(_detail_url(zaak, "intake"))
 
 
-def _letter_names(zaak: Vroegsignaalzaak, members: list[Persoon]) -> list[str]:
-    """The residents the signals are about (else the household's members); more than two: "De bewoners"."""
-    about = {s.persoon_id for s in zaak.signalen.filter(soort=SignaalSoort.FINANCIEEL, persoon__isnull=False)}
+def _addressees(zaak: Vroegsignaalzaak) -> list[Persoon]:
+    """Whom the letter names: the residents the signals are about (else the household's members), at most
+    two; more than two: nobody ("De bewoners").
+
+    The zaak's scope (get_zaak_for_user, need to know included) is what lets this worker write to its
+    household, as on the zaak page; the members are read here in one query and only those named are
+    recorded (as exported, by the caller), not the whole household."""
+    assert zaak.huishouden_id is not None
+    members = list(Persoon.objects.filter(huishouden_id=zaak.huishouden_id).order_by("geboortedatum", "pk"))
+    about = set(zaak.signalen.filter(soort=SignaalSoort.FINANCIEEL, persoon__isnull=False)
+                .values_list("persoon_id", flat=True))
     chosen = [m for m in members if m.pk in about] or members
-    if not 1 <= len(chosen) <= 2:
-        return []
-    return [brief.letter_name(p.voorletters, p.tussenvoegsel, p.achternaam, p.voornamen) for p in chosen]
+    return chosen if 1 <= len(chosen) <= 2 else []
 
 
 def _team_of(zaak: Vroegsignaalzaak) -> Team | None:
@@ -230,21 +236,26 @@ def zaak_brief(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, zaak, status=400, brief_form=form)
     data = form.cleaned_data if form.is_bound else {}
     adres = zaak.huishouden.adres
-    members = list(zaak.huishouden.leden.order_by("geboortedatum", "pk"))
+    named = _addressees(zaak)
     team = _team_of(zaak)
     user = _user(request)
     letter = brief.Letter(
         gemeente=team.gemeente.naam if team else "", team=team.naam if team else _("Het wijkteam"),
         team_phone=team.telefoon if team else "", team_email=team.email if team else "",
-        names=_letter_names(zaak, members), street=f"{adres.straat} {adres.huisnummer_volledig}",
+        names=[brief.letter_name(p.voorletters, p.tussenvoegsel, p.achternaam, p.voornamen) for p in named],
+        street=f"{adres.straat} {adres.huisnummer_volledig}",
         postcode_place=f"{adres.postcode}  {adres.woonplaats}", made_on=timezone.localdate(),
         visit_on=data.get("bezoek_datum"), visit_at=data.get("bezoek_tijd"),
         worker=user.get_full_name() or "",
     )
     pdf = brief.render_letter(letter)
-    # A letter carries names and an address out of the application: an export, per person named in it.
+    # A letter carries names and an address out of the application: an export of the zaak, and one in the
+    # trail of each person named in it (only those: the other members are not in the letter).
     record(request, Action.EXPORT, obj=zaak, household_id=zaak.huishouden_id,
-           detail={"document": "uitnodigingsbrief", "personen": [m.pk for m in members]})
+           detail={"document": "uitnodigingsbrief", "personen": [p.pk for p in named]})
+    for person in named:
+        record(request, Action.EXPORT, obj=person, person_id=person.pk, household_id=person.huishouden_id,
+               detail={"document": "uitnodigingsbrief", "zaak": zaak.pk})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="uitnodiging-zaak-{zaak.pk}.pdf"'
     return response
