@@ -5,6 +5,7 @@ team's counts per column; no names or addresses on either list (issue 19 item 4)
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 from tests import factories as f
 from tests import factories_casussen as fc
 from tests.casussen.support import case_world
+from wijkteam.casussen.continuiteit import views
 from wijkteam.casussen.models import CasusStatus
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +66,16 @@ def test_the_board_shows_each_user_what_they_need_to_know(place: Any, users: Any
     assert '<span class="utrecht-badge-counter">1</span>' in uitvoering[:200]
     assert client_for(users.medewerker_b).get(reverse("casussen:teambord")).content.decode().count(
         _link(team_b.pk)) == 1
+
+
+def test_each_column_shows_its_oldest_cards(place: Any, users: Any, client_for: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(views, "CARDS_PER_COLUMN", 2)
+    today = dt.date(2026, 11, 1)
+    cases = [fc.CasusFactory(team=place.team_a, regisseur=users.medewerker, status=CasusStatus.PLAN,
+                             geopend=today - dt.timedelta(days=i), huishouden__adres__buurt=place.buurt_a)
+             for i in range(4)]
+    html = client_for(users.teamleider).get(reverse("casussen:teambord")).content.decode()
+    assert _link(cases[3].pk) in html and _link(cases[2].pk) in html  # the two oldest
+    assert _link(cases[1].pk) not in html and _link(cases[0].pk) not in html
+    plan = html[html.index('id="kolom-plan"'):]
+    assert '<span class="utrecht-badge-counter">4</span>' in plan[:200]  # counted, though not all shown
