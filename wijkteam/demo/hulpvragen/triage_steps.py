@@ -41,6 +41,7 @@ from wijkteam.hulpvragen.models import (
     Kanaal,
     TriageBesluit,
 )
+from wijkteam.hulpvragen.onwards import mark_moved_on
 from wijkteam.hulpvragen.services import assign, change_status, create_request, reactie_uiterlijk, route_team
 from wijkteam.hulpvragen.triage.choices import Ondersteuning, Veiligheid
 from wijkteam.hulpvragen.triage.proposals import DomainProposal
@@ -307,7 +308,7 @@ def _move_on_and_close(hulpvraag: Hulpvraag, rows: Sequence[TriageBesluit], work
     if chosen <= {Ondersteuning.COLLECTIEF, Ondersteuning.GEEN} and rng.random() < 0.6:
         reden = CLOSING[Ondersteuning.COLLECTIEF if Ondersteuning.COLLECTIEF in chosen else Ondersteuning.GEEN]
     else:
-        change_status(hulpvraag, HulpvraagStatus.DOORGEZET, by=worker, toelichting="Verwezen na de triage")
+        mark_moved_on(hulpvraag, step="Verwijzing na de triage", by=worker)
         _stamp_history(hulpvraag, HulpvraagStatus.DOORGEZET, _at(triage_day + dt.timedelta(days=2), rng, now))
         reden = AfsluitReden.DOORVERWEZEN
     _close(hulpvraag, reden, worker, _at(end, rng, now))
