@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
@@ -210,52 +211,60 @@ class _Found:
         return self.candidate.carries(code)
 
 
-# (rank value, service id text, candidate, language spoken, doelgroep named): plain tuples, so one
-# sort in C orders them (value, then id for ties; the id is unique, so the rest is never compared).
-_Ranked = tuple[float, str, DomainCandidate, bool, str | None]
+def _named_doelgroep(codes: str, wanted_groups: Sequence[tuple[str, str]]) -> str | None:
+    """The first of the household's doelgroepen the provision names (None: none, or it names none)."""
+    if wanted_groups and " DG" in codes:
+        for code, token in wanted_groups:
+            if token in codes:
+                return code
+    return None
 
 
-def _ranked(candidates: Sequence[DomainCandidate], household: Household) -> list[_Ranked]:
-    """The candidates with their rank value, best first.
+def _ranked(candidates: list[DomainCandidate], household: Household) -> list[DomainCandidate]:
+    """The candidates best first (sorted in place).
 
     The search already left out what is too far, not visible, for another age, for other doelgroepen
-    only, or individual support alone (soort aanbod SA07 and no other). This loop runs for every
-    service left (thousands at 10,000 services), so it works on the index's padded code strings and
-    the id text; ids are parsed and cards read for the shortlist only. Rank value: distance (0 in the
+    only, or individual support alone (soort aanbod SA07 and no other). Rank value: distance (0 in the
     household's wijk, NO_POINT_KM without a point) minus a lift of about 1 km each for naming the
-    household's doelgroep and speaking its language.
+    household's doelgroep and speaking its language; ties by service id. This runs for every service
+    left (thousands at 10,000 services), so it works on the index's padded code strings and sorts on
+    plain strings and floats: two stable sorts (id, then value) instead of a (value, id) tuple per
+    candidate, which would add thousands of live objects for the garbage collector to track.
     """
     wanted_groups = [(code, f" {code} ") for code in sorted(household.doelgroepen)]
     language = f" {household.taal} " if household.taal and household.taal != "nl" else None
-    ranked: list[_Ranked] = []
-    append = ranked.append
-    for candidate in candidates:
-        key, codes, km, _location, in_wijk, talen = candidate
-        named = None
-        if wanted_groups and " DG" in codes:
-            for code, token in wanted_groups:
-                if token in codes:
-                    named = code
-                    break
+
+    def value(candidate: DomainCandidate) -> float:
+        _key, codes, km, _location, in_wijk, talen = candidate
+        distance = 0.0 if in_wijk else (NO_POINT_KM if km is None else km)
+        named = _named_doelgroep(codes, wanted_groups) is not None
         speaks = language is not None and language in talen
-        value = 0.0 if in_wijk else (NO_POINT_KM if km is None else km)
-        if named is not None or speaks:
-            value -= (DOELGROEP_LIFT_KM if named is not None else 0.0) + (LANGUAGE_LIFT_KM if speaks else 0.0)
-        append((value, key, candidate, speaks, named))
-    ranked.sort()
-    return ranked
+        if named or speaks:
+            return distance - ((DOELGROEP_LIFT_KM if named else 0.0) + (LANGUAGE_LIFT_KM if speaks else 0.0))
+        return distance
+
+    candidates.sort(key=itemgetter(0))
+    candidates.sort(key=value)
+    return candidates
 
 
-def _shortlist(ranked: Sequence[_Ranked], codes: Sequence[str], size: int) -> dict[str, list[_Found]]:
+def _shortlist(ranked: Sequence[DomainCandidate], codes: Sequence[str], size: int, household: Household
+               ) -> dict[str, list[_Found]]:
     """The best `size` per domain, walking the ranked list once and stopping when every domain is full
     (near the top for a common domain; a rare one walks further)."""
+    wanted_groups = [(code, f" {code} ") for code in sorted(household.doelgroepen)]
+    language = f" {household.taal} " if household.taal and household.taal != "nl" else None
     shortlist: dict[str, list[_Found]] = {code: [] for code in codes}
     open_tokens = [(code, f" {code} ") for code in codes]
-    for _value, _key, candidate, speaks, named in ranked:
+    for candidate in ranked:
         carried = [code for code, token in open_tokens if token in candidate.codes]
         if not carried:
             continue
-        found = _Found(candidate=candidate, speaks=speaks, named_doelgroep=named)
+        found = _Found(
+            candidate=candidate,
+            speaks=language is not None and language in candidate.talen,
+            named_doelgroep=_named_doelgroep(candidate.codes, wanted_groups),
+        )
         for code in carried:
             shortlist[code].append(found)
         if any(len(shortlist[code]) >= size for code in carried):
@@ -424,7 +433,7 @@ def propose(
         not_only=[INDIVIDUAL_ONLY],  # individual support alone is not a collective provision
     )
     # The best few per domain, plus spare ones for cards gone since indexing.
-    shortlist = _shortlist(_ranked(candidates, household), codes, per_domain * 2)
+    shortlist = _shortlist(_ranked(candidates, household), codes, per_domain * 2, household)
     wanted = {f.service_id for items in shortlist.values() for f in items}
     cards = {sid: parse_card(text) for sid, text in backends.read_cards(list(wanted)).items()} if wanted else {}
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from . import backends
@@ -80,7 +80,7 @@ def candidates_for_domains(
     if not wanted:
         return []
     statuses, checked_from = visibility_filter(include_hidden=include_hidden)
-    rows = backends.read_domain_candidates(
+    rows = backends.iter_domain_candidates(
         wanted,
         leeftijd=leeftijd,
         doelgroepen=_codes(doelgroepen),
@@ -92,7 +92,7 @@ def candidates_for_domains(
 
 
 def _near(
-    rows: Sequence[tuple[str, str, str, str, str]],
+    rows: Iterable[tuple[str, str, str, str, str]],
     point: tuple[float, float] | None,
     max_km: float | None,
     wijk: str | None,
