@@ -23,7 +23,7 @@ from typing import Any
 
 import structlog
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,16 +96,24 @@ def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, 
     outside the team."""
     _check_team_worker(regisseur, team, "regisseur")
     with transaction.atomic():
-        # The household row is the lock: two workers opening a case at once get one case and one refusal.
-        Huishouden.objects.select_for_update().filter(pk=huishouden.pk).first()
-        existing = Casus.objects.filter(huishouden=huishouden, status__in=CASUS_OPEN).first()
+        _lock_household(huishouden.pk)
+        existing = _open_case_of(huishouden.pk)
         if existing is not None:
             raise CaseAlreadyOpen(existing)
         now = timezone.now()
         if hulpvraag is not None and hulpvraag.huishouden_id != huishouden.pk:
             raise ValidationError({"hulpvraag": _("Deze hulpvraag hoort bij een ander huishouden.")})
-        casus = Casus.objects.create(huishouden=huishouden, team=team, regisseur=regisseur, hulpvraag=hulpvraag,
-                                     geopend=timezone.localdate(now), gewicht=gewicht or "")
+        try:
+            with transaction.atomic():  # a savepoint: after a refused INSERT the transaction can still read
+                casus = Casus.objects.create(huishouden=huishouden, team=team, regisseur=regisseur,
+                                             hulpvraag=hulpvraag, geopend=timezone.localdate(now),
+                                             gewicht=gewicht or "")
+        except IntegrityError:
+            # One-open-case constraint met by a writer that skipped the household lock: the same answer.
+            existing = _open_case_of(huishouden.pk)
+            if existing is None:
+                raise
+            raise CaseAlreadyOpen(existing) from None
         CasusStatusHistorie.objects.create(casus=casus, van="", naar=CasusStatus.AANGEMELD, door=by, tijdstip=now)
         RegisseurHistorie.objects.create(casus=casus, regisseur=regisseur, vorige=None, vanaf=now, door=by,
                                          reden=_("Casus geopend"))
@@ -120,6 +128,24 @@ def _lock(casus: Casus) -> Casus:
     return Casus.objects.select_for_update().get(pk=casus.pk)
 
 
+def _lock_household(huishouden_id: int) -> None:
+    """The household row is the lock of "one open case per household": whoever opens or reopens a case of it
+    takes this lock before looking for another open case, so of two at once one waits and then sees the
+    other's case. Always before the case row's lock (the same order everywhere: no deadlock)."""
+    Huishouden.objects.select_for_update().filter(pk=huishouden_id).values_list("pk", flat=True).first()
+
+
+def _open_case_of(huishouden_id: int, *, other_than: int | None = None) -> Casus | None:
+    cases = Casus.objects.filter(huishouden_id=huishouden_id, status__in=sorted(CASUS_OPEN))
+    if other_than is not None:
+        cases = cases.exclude(pk=other_than)
+    return cases.first()
+
+
+def _another_open_case() -> TransitionNotAllowed:
+    return TransitionNotAllowed(_("Dit huishouden heeft al een andere open casus."))
+
+
 def _check_version(locked_versie: int, versie: int | None) -> None:
     if versie is not None and int(versie) != locked_versie:
         raise StaleVersion(_("Iemand anders heeft deze casus intussen gewijzigd. Bekijk de nieuwe versie en "
@@ -132,6 +158,8 @@ def change_case_status(casus: Casus, naar: CasusStatus | str, *, by: User, reque
     """Move the case along the transition table. Closing needs `sluitreden` and `uitkomst`; reopening clears them."""
     naar = str(naar)
     with transaction.atomic():
+        if naar == CasusStatus.HEROPEND:
+            _lock_household(casus.huishouden_id)
         locked = _lock(casus)
         _check_version(locked.versie, versie)
         if naar not in CASUS_TRANSITIONS[locked.status]:
@@ -151,15 +179,22 @@ def change_case_status(casus: Casus, naar: CasusStatus | str, *, by: User, reque
             locked.gesloten = timezone.localdate()
             fields += ["sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]
         elif naar == CasusStatus.HEROPEND:
-            if Casus.objects.filter(huishouden_id=locked.huishouden_id, status__in=CASUS_OPEN).exists():
-                raise TransitionNotAllowed(_("Dit huishouden heeft al een andere open casus."))
+            if _open_case_of(locked.huishouden_id, other_than=locked.pk) is not None:
+                raise _another_open_case()
             locked.sluitreden, locked.uitkomst, locked.sluit_toelichting, locked.gesloten = "", "", "", None
             fields += ["sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]
         CasusStatusHistorie.objects.create(casus=locked, van=locked.status, naar=naar, door=by,
                                            tijdstip=timezone.now(), toelichting=toelichting[:500])
         locked.status = naar
         locked.versie += 1
-        locked.save(update_fields=fields)
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=fields)
+        except IntegrityError:
+            # One-open-case constraint met by a writer that skipped the household lock: the same refusal.
+            if naar == CasusStatus.HEROPEND and _open_case_of(locked.huishouden_id, other_than=locked.pk):
+                raise _another_open_case() from None
+            raise
         _audit_case(request, Action.UPDATE, locked, by=by, status=naar)
     for name in ["status", "versie", "sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]:
         setattr(casus, name, getattr(locked, name))
