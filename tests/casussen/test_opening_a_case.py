@@ -84,7 +84,8 @@ def test_triage_offers_casus_openen_and_the_case_keeps_the_request(place: Any, u
 
 
 def test_a_request_of_another_household_is_not_linked(place: Any, users: Any, client_for: Any) -> None:
-    other = HulpvraagFactory(persoon__huishouden__adres__buurt=place.buurt_a)
+    # A request the worker may see (their team's), but of another household.
+    other = HulpvraagFactory(persoon__huishouden__adres__buurt=place.buurt_a, team=place.team_a)
     person = f.PersoonFactory(huishouden__adres__buurt=place.buurt_a)
     client_for(users.medewerker).post(OPEN, {"huishouden": person.huishouden_id, "hulpvraag": other.pk,
                                              "team": place.team_a.pk, "regisseur": users.medewerker.pk})

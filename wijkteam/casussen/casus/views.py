@@ -30,7 +30,7 @@ from wijkteam.accounts.models import User
 from wijkteam.core.access_rules import Scope
 from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import get_household_for_user, household_members_for_user
-from wijkteam.hulpvragen.models import Hulpvraag
+from wijkteam.hulpvragen.access import get_hulpvraag_for_user
 
 from .. import services
 from ..access import (
@@ -288,10 +288,13 @@ def casus_openen(request: HttpRequest) -> HttpResponse:
                        household_id=household_id)
         return render(request, "casussen/casus_openen.html", {"household": None, "open_case": open_case})
     household = get_household_for_user(request, household_id)
-    # Only a request of this household (which the user just read, audited) can be linked.
+    # The hidden request id is the client's word: it is read through hulpvragen.access (a request another
+    # team handles is a 403, audited), and only a request of this household is linked.
     hulpvraag_id = database_id(request.GET.get("hulpvraag") or request.POST.get("hulpvraag"))
-    hulpvraag = (Hulpvraag.objects.filter(pk=hulpvraag_id, huishouden=household).first()
+    hulpvraag = (get_hulpvraag_for_user(request, hulpvraag_id, purpose="casus_openen")
                  if hulpvraag_id is not None else None)
+    if hulpvraag is not None and hulpvraag.huishouden_id != household.pk:
+        hulpvraag = None
     teams = user.teams.filter(wijken__buurten__adressen__huishoudens=household).distinct()
     if not teams.exists():
         teams = user.teams.all()
