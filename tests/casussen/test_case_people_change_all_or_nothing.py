@@ -93,7 +93,9 @@ def test_a_refused_coworker_leaves_the_regisseur_as_it_was(place: Any, users: An
     response = client_for(users.teamleider).post(_url(w), _form(
         regisseur=w.outsider, medewerkers=[w.coworker], gewicht=Gewicht.ZWAAR, reden="Verlof", versie=versie))
     assert response.status_code == 400
-    assert "Collega is geen medewerker van het team." in response.content.decode()
+    body = response.content.decode()
+    assert "Collega is geen medewerker van het team." in body
+    assert 'aria-invalid="true"' in body and 'id="id_team-medewerkers-error"' in body
     w.casus.refresh_from_db()
     assert w.casus.regisseur == users.medewerker and w.casus.versie == versie and w.casus.gewicht == ""
     assert not RegisseurHistorie.objects.filter(casus=w.casus, regisseur=w.outsider).exists()

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Utrecht (NL Design System) classes on Django's widgets, so every form looks and behaves alike."""
+"""Utrecht (NL Design System) classes on Django's widgets, so every form looks and behaves alike; and
+`add_service_errors`, which puts a write path's refusal on the form where the user looks."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 _CLASSES: dict[type[forms.Widget], str] = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
@@ -42,8 +45,36 @@ class UtrechtFormMixin:
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         for name in self.errors:  # type: ignore[attr-defined]
-            if name in self.fields:  # type: ignore[attr-defined]
-                widget = self.fields[name].widget  # type: ignore[attr-defined]
-                widget.attrs["aria-invalid"] = "true"
-                ids = [*widget.attrs.get("aria-describedby", "").split(), f"{self._field_id(name)}-error"]
-                widget.attrs["aria-describedby"] = " ".join(ids)
+            self.mark_invalid(name)
+
+    def mark_invalid(self, name: str) -> None:
+        """aria-invalid and the error's id on the field's widget (once), for an error added after cleaning too."""
+        if name not in self.fields:  # type: ignore[attr-defined]
+            return
+        widget = self.fields[name].widget  # type: ignore[attr-defined]
+        widget.attrs["aria-invalid"] = "true"
+        ids = widget.attrs.get("aria-describedby", "").split()
+        error_id = f"{self._field_id(name)}-error"
+        if error_id not in ids:
+            widget.attrs["aria-describedby"] = " ".join([*ids, error_id])
+
+
+def add_service_errors(form: forms.BaseForm, exc: ValidationError, *, fields: Mapping[str, str] | None = None) -> None:
+    """Copy a service's `ValidationError` onto a bound, cleaned form (after `is_valid()`).
+
+    An error keyed by a field the form has goes to that field, beside its input; `fields` maps a service's
+    name to the form's where they differ (``{"omschrijving": "vraag"}``). Everything else (the service's
+    ``__all__``, a name the form does not have, an error without a field) becomes a non-field error, shown
+    above the form: a refusal is never lost. Messages keep their params (``%(naam)s``)."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    rename = fields or {}
+    for name, errors in exc.error_dict.items():
+        field = rename.get(name, name)
+        if field != NON_FIELD_ERRORS and field in form.fields:
+            form.add_error(field, errors)
+            if isinstance(form, UtrechtFormMixin):  # the cleaning that marks invalid fields is over
+                form.mark_invalid(field)
+        else:
+            form.add_error(None, errors)

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from wijkteam.accounts.decorators import deny, require
 from wijkteam.accounts.models import User
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.forms import add_service_errors
 from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import get_household_for_user, household_members_for_user
 from wijkteam.hulpvragen.access import get_hulpvraag_for_user
@@ -114,14 +115,6 @@ def _to_case(casus: Casus, anchor: str = "") -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("casussen:casus_detail", args=[casus.pk]) + (f"#{anchor}" if anchor else ""))
 
 
-def _copy_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @require(may_work_on_cases, scope=Scope.CASE)
 def casus_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
@@ -177,7 +170,7 @@ def casus_status(request: HttpRequest, pk: int) -> HttpResponse:
         except (services.TransitionNotAllowed, services.StaleVersion) as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De status is nu: %(status)s.") % {"status": casus.get_status_display()})
             return _to_case(casus, "status")
@@ -203,7 +196,7 @@ def casus_team(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "casussen/casus_detail.html",
                           {**_context(request, casus), "people_conflict": str(exc)}, status=409)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Wie er aan de casus werkt, is opgeslagen."))
             return _to_case(casus, "team")
@@ -223,7 +216,7 @@ def casus_contact(request: HttpRequest, pk: int) -> HttpResponse:
             services.record_contact(casus, soort=data["soort"], datum=data["datum"], verslag=data["verslag"],
                                     duur_minuten=data["duur_minuten"], by=_user(request), request=request)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het contactmoment is vastgelegd."))
             return _to_case(casus, "tijdlijn")
@@ -243,7 +236,7 @@ def casus_taak(request: HttpRequest, pk: int) -> HttpResponse:
             services.add_task(casus, titel=data["titel"], due=data["deadline"], toegewezen_aan=data["toegewezen_aan"],
                               by=_user(request), request=request)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De taak is toegevoegd."))
             return _to_case(casus, "taken")
@@ -308,7 +301,7 @@ def casus_openen(request: HttpRequest) -> HttpResponse:
             except services.CaseAlreadyOpen as exc:
                 return _to_case(exc.casus)
             except ValidationError as exc:
-                _copy_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De casus is geopend."))
                 return _to_case(casus)
@@ -345,7 +338,7 @@ def casus_noodtoegang(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             toegang = services.break_glass(casus, by=user, reden=form.cleaned_data["reden"], request=request)
         except ValidationError as exc:
-            _copy_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.warning(request, _("U heeft noodtoegang tot %(tijd)s. Dit is vastgelegd en wordt bekeken door "
                                         "de privacyfunctionaris.")
