@@ -19,24 +19,32 @@ Each child reports rows/s and its peak resident memory (`resource.getrusage(RUSA
 Targets: ingest >= 25,000 rows/s, >= 20% of the raw throughput, peak RSS of the 1M file <= 1.2x the 100k file.
 PostgreSQL: `--pg-url` (default postgres://postgres@127.0.0.1:5432); a database per run is created and dropped.
 
-Measured 2026-12-03 on the shared 2-core development machine (other work running, so wall-clock
-rates are low; the CPU seconds of the ingest process are given too). The SQLite 1M row is from before
-classification moved into the chunks (commit 15d0ae3); the others are after it:
+Measured 2026-12-03 19:06-19:33 on the shared 2-core development machine, with 6-8 other sessions at work
+(1-minute load average 3.9-7.7 during the runs, logged every 30 s): the wall-clock rates are mostly waiting for a core
+(PostgreSQL's sessions sat "idle in transaction, ClientRead" when sampled), so the CPU seconds of the ingest
+process are the better measure of the code; rows/s of CPU is rows / CPU seconds.
 
-    engine      rows       ingest rows/s  raw rows/s  ratio  peak RSS ingest
-    sqlite        100,000          3,234      98,243   3.3%         111 MB   (30.9 s, 20.6 s CPU)
-    postgresql    100,000          2,419     199,465   1.2%         111 MB   (41.3 s, 20.9 s CPU)
-    sqlite      1,000,000          1,353      55,461   2.4%         126 MB   (738.9 s, 447.6 s CPU)
-    postgresql  1,000,000          1,424     207,528   0.7%         124 MB   (702.4 s, 207.0 s CPU)
+    engine      rows      ingest rows/s  raw rows/s  ratio  peak RSS  wall / CPU s      rows/CPU s  load avg
+    sqlite        100,000         1,030      65,644   1.6%    186 MB   97.1 /  21.9         4,570  4.8-7.7
+    postgresql    100,000         1,159      96,271   1.2%    140 MB   86.3 /  19.0         5,210  6.4-6.9
+    sqlite      1,000,000         2,060      54,674   3.8%    208 MB  485.4 / 247.7         4,000  3.9-5.6
+    postgresql  1,000,000         1,593     142,072   1.1%    161 MB  627.8 / 186.6         5,305  4.0-5.6
 
-Memory holds (1M / 100k peak RSS = 1.14x on SQLite, 1.12x on PostgreSQL; target <= 1.2x); throughput does not (target
-25,000 rows/s and 20% of raw; reached about 4,000 rows/s and 2-3%). Where the time goes (cProfile,
-30,000 rows, SQLite): inserting ~5.5 rows per signal into indexed tables (address, household, person,
-zaak, zaak history, signal) about a third; Python per-row work of the bulk path (matching, dedupe keys,
-Table._prepare) a third; validation and reading a sixth; the Divosa classification and Fernet
-encryption of new BSNs the rest. On PostgreSQL the driver used to send one INSERT per row (now COPY);
-most of the wall time is now the server's (index maintenance, round trips), and it grows with the
-tables: a million rows run at about 60% of the 100k rate.
+Memory holds: peak RSS 1M / 100k = 1.12x on SQLite (the 32 MB page cache of the storing pass is full at both
+sizes), 1.15x on PostgreSQL (target <= 1.2x). Throughput does not: the target is 25,000 rows/s and 20% of raw;
+reached 4,000-5,300 rows per CPU second of the ingest process, 1-4% of raw (wall-clock). Before this round
+(same machine, 100k rows on SQLite): 204.7 s wall / 132.3 s CPU, when the priority refresh of each chunk used
+Django's bulk_update (a CASE WHEN per field and zaak: ~4 ms per zaak, 90% of the time); with that replaced by
+one prepared UPDATE, 32.3 s CPU; now 21.9 s CPU (new zaken settled before their INSERT, plain-SQL IN queries).
+The SQLite 1M rate rose from 1,353 to 2,060 rows/s (the page cache), PostgreSQL 1M from 1,424 to 1,593.
+
+Where the CPU goes now (cProfile, 20,000 rows, SQLite; shares of the ingest): reading and validating the file
+and spooling the valid rows ~25%; priority explanations and deadlines of the new zaken (`outreach.refresh.
+settle`: the Dutch sentences through gettext, per zaak) ~20%; SQLite's executemany of ~5.5 rows per signal into
+indexed tables (address, household, person, zaak, zaak history, signal) ~15%; person matching including Fernet
+encryption of new BSNs ~13%; building zaak and signal rows, dedupe keys and the Divosa classification ~15%.
+No single part is large enough that removing it reaches 25,000 rows/s: that is 40 us per row for everything,
+while writing the 5.5 rows alone takes ~12 us per signal and validating a row ~10 us in CPython.
 """
 
 from __future__ import annotations

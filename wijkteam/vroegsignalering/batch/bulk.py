@@ -2,11 +2,16 @@
 """The bulk variant of `services.ingest_signal`, for monthly files of up to millions of rows.
 
 It answers the same questions in the same order (address → household → person → repeat? → zaak →
-signal, then the Divosa classification) but per chunk of rows with a handful of set-based queries
-and multi-row INSERTs instead of a few queries per row. tests/vroegsignalering/
-test_bulk_ingest_equals_the_single_path.py proves the stored rows equal the single path's, repeats,
-ambiguous persons and a name match that gains a BSN included. What differs by design: audit events
-are one summary per upload (ids and counts) instead of one per created row.
+signal, Divosa classification, priority/deadlines/routing) but per chunk of rows with a fixed number of
+set-based queries and multi-row INSERTs (COPY on PostgreSQL) instead of ~40 queries per row. New zaken
+and signals are classified and settled (`outreach.refresh.settle`) before their INSERT, so they are
+written once with their final values; zaken and signals that already existed are updated as the single
+path would. tests/vroegsignalering/test_bulk_ingest_equals_the_single_path.py and
+test_bulk_path_sets_the_same_priority_and_deadlines.py prove the stored rows equal the single path's,
+repeats, ambiguous persons and a name match that gains a BSN included. What differs by design for an
+upload: audit events are one summary per upload (ids and counts) instead of one per created row. The
+partner API (`ingest_rows`, no upload) gets one audit row per household, person and signal written
+(test_partner_api_batch_stores_what_the_single_path_stores.py).
 
 Memory follows the chunk, not the file: everything a chunk learned is written before the next chunk
 asks the database again (inside the one transaction of the upload, so it sees its own rows).
