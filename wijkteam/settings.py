@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "wijkteam.accounts.context_processors.wijkteam",
+                "wijkteam.casussen.continuiteit.context_processors.caseload",
             ],
         },
     }

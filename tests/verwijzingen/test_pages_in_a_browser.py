@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests import factories_verwijzingen as fv
 from tests.browser_support import assert_accessible, login_in_browser
@@ -23,7 +24,7 @@ def test_referral_page_and_bridging_plan(page: Any, place: Any, users: Any) -> N
     w = case_and_service(place, users)
     v = fv.VerwijzingFactory(casus=w.casus, persoon=w.persoon, organisatie=users.partner.organisatie,
                              service=w.service, tweede_lijn=True, wachtlijst=True,
-                             verwezen_op=dt.date.today() - dt.timedelta(days=45))
+                             verwezen_op=timezone.localdate() - dt.timedelta(days=45))
     login_in_browser(page, "medewerker", TEST_PASSWORD, TEST_TOTP_KEY)
     page.goto(f"/werk/verwijzingen/{v.pk}/")
     assert page.locator("h1").inner_text() == f"Verwijzing {v.pk}"

@@ -24,7 +24,8 @@ class CasussenConfig(AppConfig):
         from .access import (  # app loading: models not ready at import
             NEED_TO_KNOW_GRANT,
             NEED_TO_KNOW_RESTRICTION,
-            may_review_emergency_access,  # app loading: models not ready at import
+            may_review_emergency_access,
+            may_work_on_cases,  # app loading: models not ready at import
         )
         from .hooks import (  # app loading: models not ready at import
             OPEN_CASE_STEP,
@@ -37,5 +38,11 @@ class CasussenConfig(AppConfig):
         register_open_case_lookup(open_cases_by_household)
         register_next_step(OPEN_CASE_STEP)
         register_household_links("casussen", household_case_links, order=30)
+        from .continuiteit.views import may_lead_team  # app loading: imports the models
+
+        register_menu_item(MenuItem("casussen:mijn_casussen", _("Mijn casussen"), may_work_on_cases, order=40))
+        register_menu_item(MenuItem("casussen:teambord", _("Teambord"), may_work_on_cases, order=41))
+        register_menu_item(MenuItem("casussen:belasting", _("Caseload per fte"), may_lead_team, order=42))
+        register_menu_item(MenuItem("casussen:afwezigheden", _("Afwezigheid en overdracht"), may_lead_team, order=43))
         register_menu_item(MenuItem("casussen:noodtoegang_review", _("Noodtoegang beoordelen"),
                                     may_review_emergency_access, order=80))

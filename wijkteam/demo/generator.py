@@ -127,6 +127,7 @@ def steps() -> list[Step]:
     """All steps in run order: the built-in ones plus each installed app's `demo_steps` module."""
     # Here, not at the top: each step module imports this one (Step, register), so a top-level import is a cycle.
     from . import households, places, staff  # noqa: F401 - importing registers the built-in steps
+    from .casussen import steps as _casussen_steps  # noqa: F401 - registers the cases step
     from .hulpvragen import steps as _hulpvragen_steps  # noqa: F401 - registers the hulpvragen step
     from .hulpvragen import triage_steps as _hulpvragen_triage_steps  # noqa: F401 - registers the triage step
     from .sociale_kaart import steps as _sociale_kaart_steps  # noqa: F401 - registers the sociale kaart step
