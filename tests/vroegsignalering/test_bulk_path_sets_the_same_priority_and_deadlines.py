@@ -78,9 +78,10 @@ def clear():
 @pytest.fixture
 def regisseur(users):
     REGISSEUR[:] = [users.medewerker_b.pk]
+    before = handoff.open_case_lookup()  # casussen's own: put back, other tests route through it
     handoff.register_open_case_lookup(open_case_at_number_7)
     yield users.medewerker_b
-    handoff.register_open_case_lookup(None)
+    handoff.register_open_case_lookup(before)
 
 
 def test_bulk_and_single_path_end_equal(place, users, regisseur, monkeypatch):

@@ -75,7 +75,7 @@ def test_the_number_of_queries_does_not_grow_with_the_signals(place, users, clie
 def test_a_zaak_routed_to_a_regisseur_links_to_the_case(place, users, client_for):
     world = zaak_world(place, route=Route.REGISSEUR)
     household_id = world.zaak.huishouden_id
-    before = handoff._open_case_lookup  # casussen's own lookup (the hook has no getter): put back afterwards
+    before = handoff.open_case_lookup()  # casussen's own lookup: put back afterwards
     handoff.register_open_case_lookup(
         lambda ids: {household_id: handoff.CaseRef(case_id=77, regisseur_id=None, url="/werk/casussen/77/")})
     try:

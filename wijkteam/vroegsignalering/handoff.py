@@ -61,6 +61,12 @@ def register_open_case_lookup(lookup: OpenCaseLookup | None) -> None:
         _open_case_lookup = lookup
 
 
+def open_case_lookup() -> OpenCaseLookup | None:
+    """The registered lookup (tests put it back after replacing it)."""
+    with _lock:
+        return _open_case_lookup
+
+
 def open_cases_for(household_ids: Iterable[Any]) -> dict[int, CaseRef]:
     """Household id → its open case, for the households that have one (none while no lookup is registered)."""
     with _lock:

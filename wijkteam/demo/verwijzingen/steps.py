@@ -103,6 +103,8 @@ def run(ctx: DemoContext) -> None:
         return
     today = timezone.localdate()
     cases = _open_cases(ctx, len(PATHS) + 10)
+    # The demo's case count is every case it holds, these included (the cases step counted its own).
+    ctx.counts["casussen"] = ctx.counts.get("casussen", 0) + len(cases)
     made = 0
     for case, (path, soort, days_ago) in zip(cases, PATHS, strict=False):
         second = soort == Soort.TWEEDE_LIJN
@@ -146,4 +148,5 @@ def reset(ctx: DemoContext) -> None:
     Casus.objects.filter(pk__in=case_ids).delete()
 
 
-STEP = register(Step(name="verwijzingen", order=70, run=run, reset=reset))
+# After "casussen" (70): its cases exist first, so this step picks households without one.
+STEP = register(Step(name="verwijzingen", order=80, run=run, reset=reset))
