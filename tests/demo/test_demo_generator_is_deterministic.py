@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+import time_machine
 
 from wijkteam.accounts.models import User
 from wijkteam.demo.generator import GEMEENTE_CODE, generate
@@ -48,10 +50,13 @@ def snapshot() -> dict[str, list[Any]]:
 
 @pytest.mark.django_db
 def test_same_seed_gives_the_same_town_after_reset() -> None:
-    generate(seed=SEED, scale=SCALE)
-    first = snapshot()
+    # Requests, signals and cases lie in the months before "now" (the demo is fresh on the day it starts):
+    # the same seed on the same moment gives the same town.
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False):
+        generate(seed=SEED, scale=SCALE)
+        first = snapshot()
 
-    generate(seed=SEED, scale=SCALE, reset_first=True)
+        generate(seed=SEED, scale=SCALE, reset_first=True)
 
     assert snapshot() == first
     assert len(first["huishoudens"]) == SCALE

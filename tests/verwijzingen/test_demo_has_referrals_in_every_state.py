@@ -22,7 +22,6 @@ SCALE = 2000
 
 @pytest.fixture
 def town(db: None) -> dict[str, int]:
-    generator.register(verwijzingen_steps.STEP)  # until generator.steps() imports the package itself
     return generator.generate(seed=42, scale=SCALE, stdout=io.StringIO())
 
 
@@ -39,5 +38,10 @@ def test_every_state_and_both_sides_of_the_norm(town: dict[str, int]) -> None:
 
 
 def test_reset_removes_referrals_and_their_cases(town: dict[str, int]) -> None:
+    opened_here = set(Verwijzing.objects.exclude(casus=None).values_list("casus_id", flat=True))
+    others = set(Casus.objects.exclude(pk__in=opened_here).values_list("pk", flat=True))
+    assert opened_here and others  # the cases step's own cases have no referrals
     verwijzingen_steps.reset(generator.DemoContext(seed=42, scale=SCALE, out=io.StringIO()))
-    assert not Verwijzing.objects.exists() and not Casus.objects.exists()
+    assert not Verwijzing.objects.exists()
+    assert not Casus.objects.filter(pk__in=opened_here).exists()
+    assert set(Casus.objects.values_list("pk", flat=True)) == others  # the cases step's reset removes those

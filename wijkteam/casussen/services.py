@@ -358,7 +358,7 @@ def add_task(casus: Casus, *, titel: str, due: dt.date | None, by: User | None, 
 
 def complete_task(taak: Taak, *, by: User, request: HttpRequest | None = None) -> None:
     with transaction.atomic():
-        locked = Taak.objects.select_for_update().select_related("casus").get(pk=taak.pk)
+        locked = Taak.objects.select_for_update(of=("self",)).select_related("casus").get(pk=taak.pk)
         if locked.afgerond is not None:
             return
         locked.afgerond, locked.afgerond_door = timezone.now(), by
@@ -412,7 +412,7 @@ def break_glass(casus: Casus, *, by: User, reden: str, request: HttpRequest | No
 def review_emergency_access(toegang: Noodtoegang, *, by: User, bevinding: str = "",
                             request: HttpRequest | None = None) -> None:
     with transaction.atomic():
-        locked = Noodtoegang.objects.select_for_update().select_related("casus").get(pk=toegang.pk)
+        locked = Noodtoegang.objects.select_for_update(of=("self",)).select_related("casus").get(pk=toegang.pk)
         locked.beoordeeld, locked.beoordeeld_door, locked.beoordeling = timezone.now(), by, bevinding.strip()
         locked.save(update_fields=["beoordeeld", "beoordeeld_door", "beoordeling"])
         record(request, Action.UPDATE, obj=locked, household_id=locked.casus.huishouden_id, user=by,

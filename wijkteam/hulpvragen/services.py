@@ -461,7 +461,7 @@ def confirm_consents(hulpvraag: Hulpvraag, *, by: User, request: HttpRequest | N
     Once per request: the row is locked and `toestemmingen_bevestigd` set, so a second click or a second
     worker at the same moment records nothing twice (ValidationError instead)."""
     with transaction.atomic():
-        locked = Hulpvraag.objects.select_for_update().select_related("persoon").get(pk=hulpvraag.pk)
+        locked = Hulpvraag.objects.select_for_update(of=("self",)).select_related("persoon").get(pk=hulpvraag.pk)
         if locked.persoon is None:
             raise ValidationError({"persoon": _("Kies eerst wie de aanvrager is.")})
         if locked.toestemmingen_bevestigd is not None:

@@ -350,7 +350,7 @@ def save_bridging_plan(v: Verwijzing, *, by: User, wat_team: str, risicosignalen
         raise ValidationError(errors)
     now = timezone.now()
     with transaction.atomic():
-        locked = Verwijzing.objects.select_for_update().select_related("casus").get(pk=v.pk)
+        locked = Verwijzing.objects.select_for_update(of=("self",)).select_related("casus").get(pk=v.pk)
         plan = Overbruggingsplan.objects.filter(verwijzing=locked).first()
         first = plan is None
         if plan is None:
@@ -445,7 +445,7 @@ def send_reminders(today: dt.date | None = None) -> RunResult:
            .select_related("organisatie", "door").order_by("pk"))
     for v in due:
         with transaction.atomic():
-            locked = Verwijzing.objects.select_for_update().select_related("organisatie", "door").get(pk=v.pk)
+            locked = Verwijzing.objects.select_for_update(of=("self",)).select_related("organisatie", "door").get(pk=v.pk)
             if locked.status not in WACHT_OP_REACTIE:
                 continue
             if locked.laatste_herinnering is not None and working_days_between(locked.laatste_herinnering,

@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 
 from wijkteam.accounts.models import Role, User
 from wijkteam.demo.generator import GEMEENTE_CODE, DemoContext, Step, register
-from wijkteam.huishoudens.models import Doel, Huishouden, Persoon
+from wijkteam.huishoudens.models import Doel, Huishouden, Persoon, Toestemming
 from wijkteam.hulpvragen.models import (
     AfsluitReden,
     ContactVoorkeur,
@@ -101,11 +101,13 @@ def _consents(rng: random.Random) -> dict[str, bool]:
             Doel.ONDERZOEK.value: rng.random() < 0.4}
 
 
-def _move_back(hulpvraag: Hulpvraag, ontvangen: dt.datetime) -> None:
-    """The write path stamps now; the demo spreads arrivals over three months."""
+def _move_back(hulpvraag: Hulpvraag, ontvangen: dt.datetime, now: dt.datetime) -> None:
+    """The write path stamps now; the demo spreads arrivals over three months (consent given with the request)."""
     deadline = reactie_uiterlijk(ontvangen, urgent=hulpvraag.urgent)
     Hulpvraag.objects.filter(pk=hulpvraag.pk).update(ontvangen=ontvangen, reactie_uiterlijk=deadline)
     HulpvraagStatusHistorie.objects.filter(hulpvraag=hulpvraag).update(tijdstip=ontvangen)
+    if hulpvraag.persoon_id is not None:
+        Toestemming.objects.filter(persoon_id=hulpvraag.persoon_id, tijdstip__gte=now).update(tijdstip=ontvangen)
     hulpvraag.ontvangen, hulpvraag.reactie_uiterlijk = ontvangen, deadline
 
 
@@ -169,7 +171,7 @@ def run(ctx: DemoContext) -> None:
                 kanaal=door if door in (Kanaal.TELEFOON, Kanaal.BALIE) else Kanaal.TELEFOON, omschrijving=text,
                 levensdomeinen=domains, urgent=urgent, persoon=person, contact=contact,
                 toestemmingen=_consents(rng), by=rng.choice(team_workers))
-        _move_back(hulpvraag, ontvangen)
+        _move_back(hulpvraag, ontvangen, ctx.now)
         _progress_status(rng, hulpvraag, workers, ctx.now)
         made += 1
         progress.update(index + 1)

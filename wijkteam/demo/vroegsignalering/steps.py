@@ -30,7 +30,7 @@ import random
 
 from django.db.models import Q
 
-from wijkteam.accounts.models import Organisatie, OrganisatieSoort, Role, User
+from wijkteam.accounts.models import ApiToken, Organisatie, OrganisatieSoort, Role, User
 from wijkteam.core.working_days import add_working_days
 from wijkteam.demo.generator import GEMEENTE_CODE, DemoContext, Step, register
 from wijkteam.gebieden.models import Gemeente
@@ -218,7 +218,10 @@ def reset(ctx: DemoContext) -> None:
         Hulpvraag.objects.filter(pk__in=intake_ids).delete()
     Signaal.objects.filter(gemeente_q).delete()
     Vroegsignaalzaak.objects.filter(gemeente_q | Q(team__gemeente__code=GEMEENTE_CODE)).delete()
-    Organisatie.objects.filter(naam=DEMO_PARTNER, gemeenten__code=GEMEENTE_CODE).delete()
+    partner = Organisatie.objects.filter(naam=DEMO_PARTNER, gemeenten__code=GEMEENTE_CODE)
+    # The token printed at each start protects its organisation (a real partner's keys are never deleted).
+    ApiToken.objects.filter(organisatie__in=partner).delete()
+    partner.delete()
 
 
 STEP = register(Step(name="vroegsignalen", order=50, run=run, reset=reset))

@@ -68,10 +68,10 @@ def resolve_match(item: MatchWerklijstItem, *, persoon: Persoon | None, by: User
                   request: HttpRequest | None = None) -> Persoon:
     """Link the item's signal to `persoon` (None: a new person from the delivered data). Returns the person."""
     with transaction.atomic():
-        locked = MatchWerklijstItem.objects.select_for_update().select_related("signaal").get(pk=item.pk)
+        locked = MatchWerklijstItem.objects.select_for_update(of=("self",)).select_related("signaal").get(pk=item.pk)
         if WerklijstStatus.OPGELOST not in MatchWerklijstItem.TRANSITIONS[locked.status]:
             raise ValidationError({"keuze": _("Over wie dit signaal gaat, is al gekozen. Er is niets gewijzigd.")})
-        signaal = Signaal.objects.select_for_update().select_related("adres").get(pk=locked.signaal_id)
+        signaal = Signaal.objects.select_for_update(of=("self",)).select_related("adres").get(pk=locked.signaal_id)
         if signaal.huishouden_id is None:
             raise ValidationError({"keuze": _("De persoonsgegevens van dit signaal zijn verwijderd (bewaartermijn).")})
         if persoon is None:
