@@ -15,6 +15,7 @@ from tests import factories_casussen as fc
 from tests.factories_hulpvragen import HulpvraagFactory
 from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.casussen.models import Casus, CasusStatus, RegisseurHistorie
+from wijkteam.hulpvragen.models import HulpvraagStatus
 from wijkteam.hulpvragen.next_steps import next_steps
 
 from .support import case_world
@@ -67,7 +68,8 @@ def test_a_second_open_goes_to_the_open_case(place: Any, users: Any, client_for:
 
 
 def test_triage_offers_casus_openen_and_the_case_keeps_the_request(place: Any, users: Any, client_for: Any) -> None:
-    hulpvraag = HulpvraagFactory(persoon__huishouden__adres__buurt=place.buurt_a, team=place.team_a)
+    hulpvraag = HulpvraagFactory(persoon__huishouden__adres__buurt=place.buurt_a, team=place.team_a,
+                                 status=HulpvraagStatus.GETRIEERD)
     steps = {step.name: step for step in next_steps(users.medewerker, hulpvraag)}
     step = steps["casussen.casus_openen"]
     assert str(step.label) == "Casus openen"
@@ -81,6 +83,9 @@ def test_triage_offers_casus_openen_and_the_case_keeps_the_request(place: Any, u
                       "regisseur": users.teamleider.pk})
     casus = Casus.objects.get()
     assert casus.hulpvraag == hulpvraag and casus.regisseur == users.teamleider
+    hulpvraag.refresh_from_db()  # the triaged request took its next step
+    assert hulpvraag.status == HulpvraagStatus.DOORGEZET
+    assert "casus geopend" in hulpvraag.historie.order_by("id").last().toelichting
 
 
 def test_a_request_of_another_household_is_not_linked(place: Any, users: Any, client_for: Any) -> None:

@@ -33,6 +33,7 @@ from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.huishoudens.models import Huishouden
 from wijkteam.hulpvragen.models import Hulpvraag
+from wijkteam.hulpvragen.onwards import mark_moved_on
 
 from .models import (
     CASUS_OPEN,
@@ -120,6 +121,8 @@ def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, 
         Plan.objects.create(casus=casus)
         _audit_case(request, Action.CREATE, casus, by=by, regisseur=regisseur.pk, team=team.pk,
                     hulpvraag=hulpvraag.pk if hulpvraag is not None else None)
+        if hulpvraag is not None:  # a triaged request has taken its next step (same transaction as the case)
+            mark_moved_on(hulpvraag, step=_("casus geopend"), by=by, request=request)
     log.info("casus_geopend", casus_id=casus.pk, household_id=huishouden.pk, team_id=team.pk)
     return casus
 

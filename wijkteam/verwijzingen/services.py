@@ -34,6 +34,7 @@ from wijkteam.core.working_days import add_working_days, working_days_between
 from wijkteam.huishoudens.models import Doel, Persoon
 from wijkteam.huishoudens.services import record_consent
 from wijkteam.hulpvragen.models import LEVENSDOMEINEN, Hulpvraag
+from wijkteam.hulpvragen.onwards import mark_moved_on
 from wijkteam.sociale_kaart.models import Service
 
 from . import wachttijd
@@ -184,6 +185,9 @@ def create_referral(data: NewReferral, *, by: User, casus: Casus | None = None, 
                                         % {"pk": v.pk, "org": organisatie.naam, "items": ", ".join(gedeeld)})[:500])
         _audit(request, Action.CREATE, v, by=by, system="", organisatie=organisatie.pk, soort=v.soort,
                gedeeld=gedeeld, casus=casus.pk if casus else None, hulpvraag=hulpvraag.pk if hulpvraag else None)
+        if hulpvraag is not None:  # a triaged request has taken its next step (same transaction as the referral)
+            mark_moved_on(hulpvraag, step=_("verwijzing naar %(org)s") % {"org": organisatie.naam}, by=by,
+                          request=request)
         _mail_on_commit(_("Nieuwe verwijzing %(pk)s") % {"pk": v.pk},
                         _("Uw organisatie heeft een nieuwe verwijzing van het wijkteam ontvangen. Bekijk en "
                           "beantwoord hem in het partnerportaal:\n%(url)s")
@@ -445,7 +449,8 @@ def send_reminders(today: dt.date | None = None) -> RunResult:
            .select_related("organisatie", "door").order_by("pk"))
     for v in due:
         with transaction.atomic():
-            locked = Verwijzing.objects.select_for_update(of=("self",)).select_related("organisatie", "door").get(pk=v.pk)
+            locked = (Verwijzing.objects.select_for_update(of=("self",)).select_related("organisatie", "door")
+                      .get(pk=v.pk))
             if locked.status not in WACHT_OP_REACTIE:
                 continue
             if locked.laatste_herinnering is not None and working_days_between(locked.laatste_herinnering,

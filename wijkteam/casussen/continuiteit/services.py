@@ -365,7 +365,8 @@ def apply_redistribution(afwezigheid: Afwezigheid, choices: Mapping[int, User], 
     raises ValidationError from set_regisseur and rolls everything back."""
     reden = REDEN_VERTREK if afwezigheid.soort == AfwezigheidSoort.VERTREK else REDEN_AFWEZIGHEID
     with transaction.atomic():
-        locked = Afwezigheid.objects.select_for_update(of=("self",)).select_related("team", "medewerker").get(pk=afwezigheid.pk)
+        locked = (Afwezigheid.objects.select_for_update(of=("self",)).select_related("team", "medewerker")
+                  .get(pk=afwezigheid.pk))
         proposal = propose_redistribution(locked)
         if sorted(shown_case_ids) != proposal.case_ids or set(choices) != set(proposal.case_ids):
             raise ProposalChanged(_("De casussen van deze medewerker zijn intussen veranderd. Bekijk het nieuwe "

@@ -33,6 +33,7 @@ from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.forms import add_service_errors
 from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import household_members_for_user
 
@@ -202,8 +203,7 @@ def belasting(request: HttpRequest) -> HttpResponse:
                 fte_error = (worker_id, "; ".join(str(e) for errs in fte_form.errors.values() for e in errs))
         except ValidationError as exc:
             if request.POST.get("actie") == "norm":
-                for name, errs in exc.message_dict.items():
-                    norm_form.add_error(name if name in norm_form.fields else None, errs)
+                add_service_errors(norm_form, exc)
             else:
                 fte_error = (database_id(request.POST.get("medewerker")) or 0, "; ".join(exc.messages))
         status = 400
@@ -246,8 +246,7 @@ def afwezigheden(request: HttpRequest) -> HttpResponse:
             afwezigheid = services.mark_absence(data["medewerker"], team=team, soort=data["soort"],
                                                 vanaf=data["vanaf"], tot=data["tot"], by=user, request=request)
         except ValidationError as exc:
-            for name, errs in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errs)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De afwezigheid is vastgelegd. Bekijk hieronder het voorstel om de "
                                         "casussen te verdelen."))

@@ -33,6 +33,7 @@ from wijkteam.accounts.decorators import require
 from wijkteam.accounts.models import Role, Team, User
 from wijkteam.accounts.permissions import has_role
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.forms import add_service_errors
 from wijkteam.huishoudens.access import record_shown
 from wijkteam.huishoudens.models import Doel, Toestemming
 
@@ -287,8 +288,7 @@ def intake_new(request: HttpRequest) -> HttpResponse:
                 contact=form.contact(), toestemmingen=form.toestemmingen(), urgent=form.cleaned_data["urgent"],
                 by=_user(request), request=request)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             return _confirm(request, hulpvraag)
     status = 400 if request.method == "POST" else 200
@@ -308,8 +308,7 @@ def handover_new(request: HttpRequest) -> HttpResponse:
                 by=user, request=request, verwijzer=user,
                 overdracht_notitie=form.cleaned_data["overdracht_notitie"])
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             return _confirm(request, hulpvraag)
     status = 400 if request.method == "POST" else 200

@@ -29,6 +29,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wijkteam.core.access_rules import public
+from wijkteam.core.forms import add_service_errors
 from wijkteam.gebieden.postcodes import try_normalise_postcode
 from wijkteam.hulpvragen.models import LEVENSDOMEINEN, Kanaal
 from wijkteam.hulpvragen.services import (
@@ -210,10 +211,7 @@ def _submit(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         protection.release(check.nonce)
-        for name, messages in error.message_dict.items():
-            field = {"omschrijving": "vraag"}.get(name, name)
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
+        add_service_errors(form, error, fields={"omschrijving": "vraag"})
         return _render_form(request, form)
     except BaseException:
         protection.release(check.nonce)  # nothing stored (create_request is atomic): the resident may retry

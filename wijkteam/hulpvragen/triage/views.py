@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wijkteam.accounts.decorators import require
 from wijkteam.accounts.models import User
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.forms import add_service_errors
 
 from ..access import get_hulpvraag_for_user, may_handle_hulpvragen
 from ..assessment.forms import AssessmentForm, error_links
@@ -47,11 +48,7 @@ def _domains() -> list[InstrumentDomein]:
 
 
 def _apply_errors(form: AssessmentForm | TriageForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
+    add_service_errors(form, error)
 
 
 @require(may_handle_hulpvragen, scope=Scope.TEAM)

@@ -33,6 +33,7 @@ from wijkteam.accounts.models import Team, User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.forms import add_service_errors
 from wijkteam.huishoudens.access import household_members_for_user, record_shown
 from wijkteam.huishoudens.models import Persoon
 
@@ -130,11 +131,7 @@ def _detail_url(zaak: Vroegsignaalzaak, anchor: str = "") -> str:
 
 def _add_errors(form: forms.Form, exc: ValidationError) -> None:
     # The service keys its errors by field name ("datum", "__all__"): they land where the worker looks.
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(None if field == "__all__" or field not in form.fields else field, errors)
-    else:
-        form.add_error(None, exc)
+    add_service_errors(form, exc)
 
 
 def _user(request: HttpRequest) -> User:
