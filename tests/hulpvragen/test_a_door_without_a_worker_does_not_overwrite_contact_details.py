@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Whoever knows a resident's name, birth date and address could otherwise redirect the team's calls: a web
-request (or a partner's handover) fills an empty phone/e-mail on the Persoon but never overwrites one; the
-differing value waits on the request until a worker confirms it. A worker's phone intake does change it."""
+request writes phone/e-mail only on the person it created itself, never on a resident already known (not even an
+empty field); a partner's handover fills an empty field but never overwrites one; what is not written waits on
+the request until a worker confirms it. A worker's phone intake does change it."""
 
 from __future__ import annotations
 
@@ -27,13 +28,25 @@ def _jan(place: Any) -> Any:
     return first.persoon
 
 
-def test_the_web_fills_an_empty_field_but_keeps_a_known_number(place: Any, frozen_time: Any) -> None:
+def test_the_web_writes_nothing_on_a_known_resident(place: Any, frozen_time: Any) -> None:
     jan = _jan(place)
-    assert jan.telefoon == "0611111111"  # was empty: filled
+    assert jan.telefoon == "0611111111"  # the person this web request created: its own number
     hv = create_request(kanaal=Kanaal.WEB, omschrijving="y", aanvrager=JAN, adres=adres(),
                         contact=Contact(telefoon="0699999999", email="jan@voorbeeld.nl"), system="webformulier")
     jan.refresh_from_db()
     assert hv.persoon == jan
+    assert jan.telefoon == "0611111111" and jan.email == ""  # not even the empty e-mail is filled
+    assert hv.aangeleverd == {"telefoon": "0699999999", "email": "jan@voorbeeld.nl"}
+
+
+def test_a_partner_fills_an_empty_field_but_keeps_a_known_number(place: Any, users: Any,
+                                                                 frozen_time: Any) -> None:
+    jan = _jan(place)
+    hv = create_request(kanaal=Kanaal.WARME_OVERDRACHT, omschrijving="y", persoon=jan,
+                        contact=Contact(telefoon="0699999999", email="jan@voorbeeld.nl"),
+                        toestemmingen={"contact": True}, by=users.partner, verwijzer=users.partner,
+                        overdracht_notitie="Graag eerst bellen.")
+    jan.refresh_from_db()
     assert jan.telefoon == "0611111111" and jan.email == "jan@voorbeeld.nl"
     assert hv.aangeleverd == {"telefoon": "0699999999"}
 

@@ -174,15 +174,21 @@ def _aangeleverd(aanvrager: Aanvrager | None, contact: Contact | None) -> dict[s
 
 
 def _store_contact(persoon: Persoon, contact: Contact, *, by: User | None, request: HttpRequest | None,
-                   system: str) -> dict[str, str]:
-    """Phone and e-mail onto the Persoon. A wijkteam worker (phone, desk) changes them; a door without one
-    (web form, self-help, a partner) only fills what is empty: anyone who knows a resident's name, birth
-    date and address could otherwise redirect the team's calls. A differing value is returned, kept on
-    the request for the worker to confirm (`link_person`)."""
+                   system: str, new_person: bool) -> dict[str, str]:
+    """Phone and e-mail onto the Persoon. A wijkteam worker (phone, desk) changes them; a signed-in partner
+    only fills what is empty; an anonymous door (web form, self-help) writes them only on the person this very
+    request created, never on a resident already known: anyone who knows a resident's name, birth date and
+    address could otherwise redirect the team's calls, or give a resident without a number the caller's own.
+    A value not written is returned, kept on the request for the worker to confirm (`link_person`)."""
     typed = {"telefoon": contact.telefoon.strip(), "email": contact.email.strip()}
     typed = {name: value for name, value in typed.items() if value}
-    trusted = by is not None and by.role in (Role.MEDEWERKER, Role.TEAMLEIDER)
-    fill = typed if trusted else {name: value for name, value in typed.items() if not getattr(persoon, name)}
+    trusted = new_person or (by is not None and by.role in (Role.MEDEWERKER, Role.TEAMLEIDER))
+    if trusted:
+        fill = typed
+    elif by is not None:
+        fill = {name: value for name, value in typed.items() if not getattr(persoon, name)}
+    else:
+        fill = {}
     differing = {name: value for name, value in typed.items() if name not in fill and getattr(persoon, name) != value}
     if fill:
         update_contact(persoon, by=by, request=request, system=system, telefoon=fill.get("telefoon"),
@@ -282,6 +288,7 @@ def create_request(
     with transaction.atomic():
         adres_row: Adres | None = None
         candidates: tuple[Persoon, ...] = ()
+        new_person = False
         if persoon is not None and huishouden is None:
             huishouden = persoon.huishouden
         if huishouden is None and adres is not None:
@@ -299,6 +306,7 @@ def create_request(
         if persoon is None and aanvrager is not None:
             match = _find_person(huishouden, aanvrager, by=by, request=request, system=system)
             persoon = match.person if match.status in (MatchStatus.FOUND, MatchStatus.CREATED) else None
+            new_person = match.status == MatchStatus.CREATED
             candidates = tuple(match.candidates)
             if persoon is not None and huishouden is None and persoon.huishouden_id is not None:
                 huishouden = persoon.huishouden
@@ -324,7 +332,8 @@ def create_request(
             hulpvraag.kandidaten.set(candidates)
         _history(hulpvraag, "", HulpvraagStatus.NIEUW, by=by, system=system, now=now)
         if persoon is not None and contact is not None:
-            differing = _store_contact(persoon, contact, by=by, request=request, system=system)
+            differing = _store_contact(persoon, contact, by=by, request=request, system=system,
+                                       new_person=new_person)
             if differing:
                 hulpvraag.aangeleverd = differing
                 hulpvraag.save(update_fields=["aangeleverd"])
