@@ -30,7 +30,7 @@ from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
-from wijkteam.vroegsignalering.access import households_hidden_from
+from wijkteam.huishoudens.access import households_hidden_from
 
 from .models import Hulpvraag
 

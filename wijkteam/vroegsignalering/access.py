@@ -18,8 +18,6 @@ team; anyone else is refused, audited.
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -31,8 +29,7 @@ from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.gebieden.models import Wijk
-from wijkteam.huishoudens.access import registered_restrictions
-from wijkteam.huishoudens.models import Huishouden
+from wijkteam.huishoudens.access import households_hidden_from
 
 from .models import Signaal, SignaalSoort, Upload, Vroegsignaalzaak
 
@@ -70,22 +67,6 @@ def may_work_on_zaken(user: Any) -> bool:
 def may_lead_outreach(user: Any) -> bool:
     """Routing rules, deadlines and the overview: the teamleider (of their own teams, checked per team)."""
     return is_verified(user) and has_role(user, Role.TEAMLEIDER)
-
-
-def households_hidden_from(user: Any) -> QuerySet[Huishouden, Any] | None:
-    """The ids of the households a restriction of `huishoudens.access` hides from this user (None: none).
-
-    The registered restrictions themselves, not `households_visible_to`: that one also asks the *grants*,
-    which follow the household's address, while a zaak follows its buurt and a request its team (a teamleider
-    may route one to another team). What must win everywhere is the restriction (need to know), so the rule
-    stays casussen's own and is not repeated here. One subquery: the caller's query count does not change.
-    Also used by `hulpvragen.access`.
-    """
-    hidden = [q for restriction in registered_restrictions()
-              if (q := restriction.households_hidden(user)) is not None]
-    if not hidden:
-        return None
-    return Huishouden.objects.filter(reduce(or_, hidden)).values("pk")
 
 
 def zaken_visible_to(user: Any) -> QuerySet[Vroegsignaalzaak]:
