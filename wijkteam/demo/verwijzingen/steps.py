@@ -22,6 +22,7 @@ from wijkteam.casussen.models import CASUS_OPEN, Casus, Taak
 from wijkteam.casussen.services import open_case
 from wijkteam.demo.generator import DemoContext, Step, register
 from wijkteam.demo.hulpvragen.steps import demo_requests
+from wijkteam.hulpvragen.models import HulpvraagStatus
 from wijkteam.sociale_kaart.models import Service
 from wijkteam.verwijzingen.models import Domein, GedeeldGegeven, Soort, Verwijzing
 from wijkteam.verwijzingen.services import NewReferral, change_status, create_referral, save_bridging_plan
@@ -58,8 +59,11 @@ def _service(naam: str) -> Service | None:
 
 def _open_cases(ctx: DemoContext, wanted: int) -> list[Casus]:
     cases: list[Casus] = []
+    # Not the triaged requests still waiting for their next step: opening a case would move them on, and the
+    # triage screen of the demo should keep some to show.
     for hulpvraag in demo_requests().filter(huishouden__isnull=False, team__isnull=False, persoon__isnull=False
-                                            ).select_related("team").order_by("pk"):
+                                            ).exclude(status=HulpvraagStatus.GETRIEERD
+                                                      ).select_related("team").order_by("pk"):
         if len(cases) >= wanted:
             break
         if hulpvraag.huishouden is None or hulpvraag.team is None:
