@@ -202,7 +202,7 @@ def settle(zaken: Sequence[Vroegsignaalzaak | ZaakState], facts: dict[int, ZaakF
             feiten = facts[zaak.pk]
             score = scores.get(feiten)
             if score is None:
-                score = scores[feiten] = prioriteit(feiten)
+                score = scores[feiten] = prioriteit(feiten, language=settings.LANGUAGE_CODE)
             zaak.prioriteit, zaak.prioriteit_uitleg = score.score, score.uitleg
             zaak.crisis = feiten.crisis
             team = termijnen.get(zaak.team_id, DEFAULT) if zaak.team_id is not None else DEFAULT
