@@ -37,9 +37,11 @@ def town(db: None) -> dict[str, int]:
 
 def _snapshot() -> list[tuple[object, ...]]:
     # By address, not id: a reset and a new run give the households new ids on PostgreSQL.
-    return list(casussen_steps.demo_cases().order_by("huishouden__adres__postcode", "huishouden__adres__huisnummer")
-                .values_list("huishouden__adres__postcode", "huishouden__adres__huisnummer", "status", "gewicht",
-                             "regisseur__username"))
+    # The whole address: "2" and "2 A" are two households, and a tie would leave their order to the database.
+    address = ("huishouden__adres__postcode", "huishouden__adres__huisnummer", "huishouden__adres__huisletter",
+               "huishouden__adres__huisnummertoevoeging")
+    return list(casussen_steps.demo_cases().order_by(*address)
+                .values_list(*address, "status", "gewicht", "regisseur__username"))
 
 
 def test_cases_in_every_status_with_plans_contacts_and_tasks(town: dict[str, int]) -> None:

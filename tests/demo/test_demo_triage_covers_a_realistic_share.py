@@ -35,7 +35,9 @@ def town(db: None) -> dict[str, int]:
 def snapshot() -> list[tuple[Any, ...]]:
     """The decisions without database ids (those differ after a reset)."""
     return list(
-        TriageBesluit.objects.order_by("tijdstip", "hulpvraag__omschrijving", "domein").values_list(
+        # Every column compared is in the order: a tie would leave the rows' order to the database.
+        TriageBesluit.objects.order_by("tijdstip", "hulpvraag__omschrijving", "domein", "hulpvraag__persoon__bsn_hash",
+                                       "niveau", "voorstel", "besluit", "reden").values_list(
             "hulpvraag__persoon__bsn_hash", "domein", "niveau", "voorstel", "besluit", "reden", "tijdstip"
         )
     )

@@ -155,11 +155,14 @@ def _workers(team: Team) -> tuple[list[User], User | None]:
 
 
 def _households(team: Team, rng: random.Random, n: int) -> list[Huishouden]:
-    candidates = list(Huishouden.objects.filter(adres__buurt__wijk__teams=team, leden__isnull=False)
+    # The households step's households (they carry a "sinds"), not those a signal or request created: the
+    # cases then do not depend on what the earlier steps happened to add.
+    candidates = list(Huishouden.objects.filter(adres__buurt__wijk__teams=team, leden__isnull=False,
+                                                sinds__isnull=False)
                       .exclude(casussen__status__in=sorted(CASUS_OPEN)).distinct().order_by("pk")
                       .values_list("pk", flat=True))
     chosen = rng.sample(candidates, min(n, len(candidates)))
-    return list(Huishouden.objects.filter(pk__in=chosen).order_by("pk"))
+    return list(Huishouden.objects.filter(pk__in=chosen).select_related("adres").order_by("pk"))
 
 
 def _statuses(n: int) -> list[str]:
@@ -263,8 +266,11 @@ def run(ctx: DemoContext) -> None:
         # Uneven on purpose: the first worker carries more (the caseload page then shows an alert at scale).
         shares = [3, 2, 2, 1][: len(workers)] + [1] * max(0, len(workers) - 4)
         for household, status in zip(households, _statuses(len(households)), strict=False):
-            regisseur = rng.choices(workers, shares)[0]
-            _open_one(ctx, rng, team, household, status, regisseur, workers, lead)
+            # A stream per household: its case is the same for a seed whatever was drawn for the others.
+            a = household.adres
+            case_rng = ctx.rng(f"casussen:{a.postcode}:{a.huisnummer}{a.huisletter}-{a.huisnummertoevoeging}")
+            regisseur = case_rng.choices(workers, shares)[0]
+            _open_one(ctx, case_rng, team, household, status, regisseur, workers, lead)
             made += 1
         absences += _absence(ctx, team, index, workers, lead)
         progress.update(index + 1)
