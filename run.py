@@ -107,7 +107,12 @@ def cmd_demo(argv: list[str]) -> int:
     ensure_venv("")
     env = dev_env()
     manage("migrate", "--noinput", "--verbosity", "0", env=env)
-    manage("demo_gemeente", *argv, env=env)
+    # Building the town writes thousands of audit events and "sends" a mail per demo referral: their lines
+    # would bury the logins printed after them, and a made-up history mails nobody. The server itself logs at
+    # the chosen level (INFO unless LOG_LEVEL says otherwise) and prints its mails to the console.
+    build = {**env, "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
+             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+    manage("demo_gemeente", *argv, env=build)
     port = env.get("PORT", "8000")
     worker = subprocess.Popen(  # noqa: S603
         [str(PY), str(ROOT / "manage.py"), "db_worker", "--queue-name", "*", "--no-reload"], cwd=ROOT, env=env
