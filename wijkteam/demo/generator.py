@@ -98,10 +98,11 @@ class Progress:
     def update(self, done: int) -> None:
         if self._total <= 0:
             return
-        while self._next_tenth <= 10 and done * 10 >= self._total * self._next_tenth:
+        reached = min(10, done * 10 // self._total)
+        if reached >= self._next_tenth:  # one line however many tenths this update passed
             elapsed = time.perf_counter() - self._start
-            self._ctx.say(f"  {self._label}: {self._next_tenth * 10:3d}% ({done}/{self._total}) {elapsed:.1f} s")
-            self._next_tenth += 1
+            self._ctx.say(f"  {self._label}: {reached * 10:3d}% ({done}/{self._total}) {elapsed:.1f} s")
+            self._next_tenth = reached + 1
 
 
 @dataclass(frozen=True)
