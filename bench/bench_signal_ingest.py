@@ -43,6 +43,14 @@ through gettext per zaak:
     sqlite        100,000         5,679     136,565   4.2%    192 MB   17.6 /  17.5         5,710
     postgresql    100,000         4,016     439,133   0.9%    146 MB   24.9 /  14.6         6,850
 
+2026-12-04 00:00-00:08 on a quiet machine (load 0.4-1.3), get_language also asked once per refresh:
+
+    sqlite        100,000         7,516     220,338   3.4%    192 MB   13.3 /  13.2         7,580
+    postgresql    100,000         4,445     412,656   1.1%    147 MB   22.5 /  12.4         8,060
+    sqlite      1,000,000         6,489     204,788   3.2%    216 MB  154.1 / 153.7         6,510
+    postgresql  1,000,000         4,081     475,548   0.9%    169 MB  245.0 / 134.5         7,430
+    peak RSS 1M / 100k: SQLite 1.12x, PostgreSQL 1.15x (target <= 1.2x: met)
+
 cProfile of 20,000 rows on SQLite after that (4.3 s under the profiler): executemany 0.67 s, the person
 matching loop 0.5 s (own time), validating the rows 0.45 s, building signal rows and Divosa facts 0.3 s, the
 open-case lookup over a large IN list 0.24 s, get_language per zaak 0.17 s (now asked once per refresh),
