@@ -26,7 +26,9 @@ def _order(html: str) -> list[int]:
 def test_urgent_first_then_overdue_then_by_deadline(place: Any, users: Any, client_for: Any,
                                                     frozen_time: Any) -> None:
     today = timezone.localdate()
-    later = HulpvraagFactory(team=place.team_a, reactie_uiterlijk=today + dt.timedelta(days=3))
+    # A surname no generated staff name can contain (the page names the logged-in worker).
+    later = HulpvraagFactory(team=place.team_a, reactie_uiterlijk=today + dt.timedelta(days=3),
+                             persoon__achternaam="Zwaluwstaart")
     overdue = HulpvraagFactory(team=place.team_a, reactie_uiterlijk=today - dt.timedelta(days=2))
     urgent = HulpvraagFactory(team=place.team_a, urgent=True, reactie_uiterlijk=today + dt.timedelta(days=1))
     soon = HulpvraagFactory(team=place.team_a, reactie_uiterlijk=today)
