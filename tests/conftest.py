@@ -78,14 +78,19 @@ class Users:
 
 @pytest.fixture
 def users(place: Place) -> Users:
+    # Fixed names: pages name the logged-in user, and a generated staff name could contain a generated
+    # resident's surname that a "no names on this page" check looks for.
     built = Users(
-        medewerker=f.UserFactory(username="medewerker", medewerker=True, teams=[place.team_a]),
-        medewerker_b=f.UserFactory(username="medewerker_noord", medewerker=True, teams=[place.team_b]),
-        teamleider=f.UserFactory(username="teamleider", teamleider=True, teams=[place.team_a]),
-        partner=f.UserFactory(username="partner", partner=True),
-        analist=f.UserFactory(username="analist", analist=True),
-        privacy=f.UserFactory(username="privacy", privacy=True),
-        beheerder=f.UserFactory(username="beheerder", beheerder=True),
+        medewerker=f.UserFactory(username="medewerker", first_name="Mila", last_name="Medewerkster", medewerker=True,
+                                 teams=[place.team_a]),
+        medewerker_b=f.UserFactory(username="medewerker_noord", first_name="Noor", last_name="Noordmedewerkster",
+                                   medewerker=True, teams=[place.team_b]),
+        teamleider=f.UserFactory(username="teamleider", first_name="Tim", last_name="Teamleiderman", teamleider=True,
+                                 teams=[place.team_a]),
+        partner=f.UserFactory(username="partner", first_name="Pim", last_name="Partnerman", partner=True),
+        analist=f.UserFactory(username="analist", first_name="Ada", last_name="Analistenhof", analist=True),
+        privacy=f.UserFactory(username="privacy", first_name="Pia", last_name="Privacyhof", privacy=True),
+        beheerder=f.UserFactory(username="beheerder", first_name="Ben", last_name="Beheerderman", beheerder=True),
     )
     for user in built.all().values():
         set_totp_secret(user, TEST_TOTP_KEY)
