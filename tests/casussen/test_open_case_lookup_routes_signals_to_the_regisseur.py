@@ -37,6 +37,25 @@ def test_the_lookup_answers_for_many_households_at_once(place: Any, users: Any,
     assert ref.url == reverse("casussen:casus_detail", args=[cases[0].pk])
 
 
+def test_the_lookup_for_a_monthly_files_households_matches_the_same_cases(place: Any, users: Any,
+                                                                          django_assert_max_num_queries: Any) -> None:
+    # Above LOOKUP_CHUNK households the hook reads the open cases in the asked id range instead of an IN list:
+    # it must answer exactly as for a few households (only the asked ones, open cases only).
+    from wijkteam.casussen.hooks import LOOKUP_CHUNK
+
+    cases = [fc.CasusFactory(team=place.team_a, regisseur=users.medewerker) for _ in range(3)]
+    closed = fc.CasusFactory(team=place.team_a, regisseur=users.teamleider, afgesloten=True)
+    not_asked = cases.pop(1)  # its household id lies inside the asked range but is not asked for
+    asked = [c.huishouden_id for c in cases] + [closed.huishouden_id]
+    asked += [900_000 + n for n in range(LOOKUP_CHUNK + 1)]  # households without any case
+    with django_assert_max_num_queries(1):
+        found = handoff.open_cases_for(asked)
+    assert set(found) == {c.huishouden_id for c in cases}
+    assert not_asked.huishouden_id not in found
+    assert found[cases[0].huishouden_id].case_id == cases[0].pk
+    assert found == handoff.open_cases_for([c.huishouden_id for c in cases])
+
+
 def test_a_new_signal_for_a_household_with_an_open_case_goes_to_its_regisseur(place: Any, users: Any,
                                                                               frozen_time: Any) -> None:
     place_postcode(place)

@@ -23,22 +23,29 @@ from .access import cases_visible_to
 from .models import CASUS_OPEN, Casus
 from .services import CASE_WORKER_ROLES
 
-# Households per query: SQLite allows 32766 parameters, and a monthly file's households arrive in one call.
-LOOKUP_CHUNK = 5000
+# Above this many households, one range query instead of an IN list (SQLite allows 32766 parameters).
+LOOKUP_CHUNK = 1000
 
 
 def open_cases_by_household(household_ids: list[int]) -> dict[int, CaseRef]:
-    """Household id → its open case (one query per LOOKUP_CHUNK households)."""
-    found: dict[int, CaseRef] = {}
+    """Household id → its open case.
+
+    Few households: one IN query per LOOKUP_CHUNK. Many (a monthly signal file asks for thousands per chunk):
+    the open cases whose household id lies in the asked range, matched here. Why: an IN list through the ORM
+    costs ~6 µs per element, and a municipality has far fewer open cases than a file has households.
+    """
     unique = sorted(set(household_ids))
-    for start in range(0, len(unique), LOOKUP_CHUNK):
-        chunk = unique[start:start + LOOKUP_CHUNK]
-        rows = (Casus.objects.filter(huishouden_id__in=chunk, status__in=sorted(CASUS_OPEN))
-                .values_list("pk", "huishouden_id", "regisseur_id"))
-        for pk, household_id, regisseur_id in rows:
-            found[household_id] = CaseRef(case_id=pk, regisseur_id=regisseur_id,
-                                          url=reverse("casussen:casus_detail", args=[pk]))
-    return found
+    open_cases = Casus.objects.filter(status__in=sorted(CASUS_OPEN))
+    if len(unique) > LOOKUP_CHUNK:
+        wanted = set(unique)
+        rows = [row for row in open_cases.filter(huishouden_id__gte=unique[0], huishouden_id__lte=unique[-1])
+                .values_list("pk", "huishouden_id", "regisseur_id").order_by("pk") if row[1] in wanted]
+    else:
+        rows = list(open_cases.filter(huishouden_id__in=unique).values_list("pk", "huishouden_id", "regisseur_id")
+                    .order_by("pk"))
+    return {household_id: CaseRef(case_id=pk, regisseur_id=regisseur_id,
+                                  url=reverse("casussen:casus_detail", args=[pk]))
+            for pk, household_id, regisseur_id in rows}
 
 
 def open_case_url(hulpvraag: Any) -> str:

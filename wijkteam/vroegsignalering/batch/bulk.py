@@ -155,6 +155,9 @@ class CopyTable(Table):
         by_name = {f.name: f for f in concrete}
         columns = [by_name[name].column for name in fields] + [f.column for f in concrete if f.name not in fields]
         quote = connection.ops.quote_name
+        if connection.vendor == "postgresql":
+            # COPY takes date and datetime objects as they are (the backend's adapters return them unchanged).
+            self._adapters = []
         self.copy_sql = (f"COPY {quote(str(model._meta.db_table))} ({', '.join(quote(c) for c in columns)}) "
                          "FROM STDIN")
 
