@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.casussen.support import case_world
+from tests.verwijzingen.support import case_and_service
 from wijkteam.casussen.models import CasusStatus
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +30,15 @@ def test_a_closed_case_offers_its_referrals_but_no_new_one(place: Any, users: An
     html = client_for(users.medewerker).get(reverse("casussen:casus_detail", args=[w.casus.pk])).content.decode()
     assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" not in html
     assert reverse("verwijzingen:casus_lijst", args=[w.casus.pk]) in html
+
+
+def test_the_refer_form_records_every_member_it_names(place: Any, users: Any, client_for: Any,
+                                                      frozen_time: Any) -> None:
+    # The "voor wie" choice lists the household's members by name: each one's own audit trail shows it.
+    from wijkteam.audit.models import Action, AuditEvent
+
+    w = case_and_service(place, users)
+    response = client_for(users.medewerker).get(f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}")
+    assert response.status_code == 200 and "El Amrani" in response.content.decode()
+    assert AuditEvent.objects.filter(action=Action.READ, person_id=w.persoon.pk, user_id=users.medewerker.pk,
+                                     detail__via="verwijzing").exists()

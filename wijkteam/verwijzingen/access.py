@@ -23,7 +23,7 @@ from wijkteam.accounts.models import Role
 from wijkteam.accounts.permissions import has_role, is_verified
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
-from wijkteam.casussen.access import get_case_for_user
+from wijkteam.casussen.access import get_case_for_user, may_edit_case
 from wijkteam.hulpvragen.access import get_hulpvraag_for_user
 from wijkteam.hulpvragen.models import LEVENSDOMEINEN
 
@@ -52,18 +52,22 @@ def may_view_escalaties(user: Any) -> bool:
 # --- Workers -----------------------------------------------------------------------------------------
 
 
-def get_verwijzing_for_worker(request: HttpRequest, pk: int) -> Verwijzing:
+def get_verwijzing_for_worker(request: HttpRequest, pk: int, *, write: bool = False) -> Verwijzing:
     """The referral through its case (need to know) or, without a case, its request (the team). The case or
-    request read is audited by its own helper, the referral read here; a refusal is a 403, audited."""
+    request read is audited by its own helper, the referral read here; a refusal is a 403, audited.
+
+    `write`: the caller changes the referral (status, dates, bridging plan, risk signal). A case's referral is
+    then for the people on the case only: emergency access reads, it does not act (as the plan and tasks)."""
     v = (Verwijzing.objects.select_related("casus", "hulpvraag", "organisatie", "persoon", "huishouden__adres",
                                            "team", "door", "service")
          .filter(pk=pk).first())
     if v is None or not may_refer(request.user):
         raise deny(request, object_type="verwijzingen.verwijzing", object_id=pk,
                    household_id=v.huishouden_id if v else None)
+    casus = None
     try:
         if v.casus_id is not None:
-            get_case_for_user(request, v.casus_id)
+            casus = get_case_for_user(request, v.casus_id)
         elif v.hulpvraag_id is not None:
             get_hulpvraag_for_user(request, v.hulpvraag_id, purpose="verwijzing")
         else:
@@ -72,6 +76,8 @@ def get_verwijzing_for_worker(request: HttpRequest, pk: int) -> Verwijzing:
         # The helper wrote its own DENIED row for the case or request; this one names the referral.
         raise deny(request, object_type="verwijzingen.verwijzing", object_id=pk,
                    household_id=v.huishouden_id) from None
+    if write and casus is not None and not may_edit_case(request.user, casus):
+        raise deny(request, object_type="verwijzingen.verwijzing", object_id=pk, household_id=v.huishouden_id)
     record(request, Action.READ, obj=v, household_id=v.huishouden_id, person_id=v.persoon_id)
     return v
 

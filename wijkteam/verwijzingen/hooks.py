@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wijkteam.casussen.access import may_edit_case
 from wijkteam.casussen.actions import CaseAction
 from wijkteam.casussen.timeline import TIMELINE_LIMIT, TimelineEntry
 from wijkteam.hulpvragen.next_steps import NextStep
@@ -73,7 +74,7 @@ def _case_list_url(casus: Any) -> str:
 
 
 def _may_refer_case(user: Any, casus: Any) -> bool:
-    return may_refer(user) and casus.is_open
+    return may_refer(user) and casus.is_open and may_edit_case(user, casus)
 
 
 REFER_CASE_ACTION = CaseAction(name="verwijzingen.verwijzen", label=gettext_lazy("Verwijzen naar een voorziening of "

@@ -217,6 +217,11 @@ def _check_dates(v: Verwijzing, errors: dict[str, str]) -> None:
         value = getattr(v, name)
         if value is not None and value < start_from:
             errors[name] = _("Een verwachte datum kan niet voor de aanmelding liggen.")
+    if v.afgesloten_op is not None:
+        if v.afgesloten_op > today:
+            errors["afgesloten_op"] = _("Deze datum kan niet in de toekomst liggen.")
+        elif v.afgesloten_op < (v.gestart_op or v.verwezen_op):
+            errors["afgesloten_op"] = _("De afsluiting kan niet voor de verwijzing of de start liggen.")
 
 
 DATE_FIELDS = ("aangemeld_op", "intake_op", "gestart_op", "verwachte_intake", "verwachte_start")
@@ -251,14 +256,20 @@ def change_status(v: Verwijzing, naar: str, *, by: User | None = None, system: s
             if value is not None:
                 setattr(locked, name, value)
         day = datum or today
+        from_datum: list[str] = []  # fields set from `datum`: their errors belong where the day was given
         if naar == VerwijzingStatus.GESTART:
             locked.gestart_op = day
+            from_datum.append("gestart_op")
             if locked.is_tweede_lijn and locked.intake_op is None:
                 locked.intake_op = day  # started without a separate intake: the intake was the start
         if naar in AFGESLOTEN:
             locked.afgesloten_op = day
+            from_datum.append("afgesloten_op")
         errors: dict[str, str] = {}
         _check_dates(locked, errors)
+        for derived in from_datum:
+            if derived in errors:
+                errors.setdefault("datum", errors.pop(derived))
         if errors:
             raise ValidationError(errors)
         locked.status = naar

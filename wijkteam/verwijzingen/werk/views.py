@@ -20,13 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from wijkteam.accounts.decorators import require
+from wijkteam.accounts.decorators import deny, require
 from wijkteam.accounts.models import User
-from wijkteam.casussen.access import get_case_for_user
+from wijkteam.casussen.access import get_case_for_user, may_edit_case
 from wijkteam.casussen.models import Casus
 from wijkteam.core.access_rules import Scope
 from wijkteam.core.query_ids import database_id
-from wijkteam.huishoudens.access import persons_visible_to
+from wijkteam.huishoudens.access import persons_visible_to, record_shown
 from wijkteam.huishoudens.models import Persoon
 from wijkteam.hulpvragen.access import get_hulpvraag_for_user
 from wijkteam.hulpvragen.models import Hulpvraag
@@ -64,6 +64,10 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     hulpvraag_id = database_id(request.GET.get("hulpvraag"))
     if casus_id is not None:
         casus = get_case_for_user(request, casus_id)
+        if not may_edit_case(request.user, casus):
+            # Referring shares the household's data with a partner: for the people on the case, not for
+            # emergency access (which reads, as for the plan and tasks).
+            raise deny(request, object_type="casussen.casus", object_id=casus.pk, household_id=casus.huishouden_id)
     if hulpvraag_id is not None:
         hulpvraag = get_hulpvraag_for_user(request, hulpvraag_id, purpose="verwijzen")
     if casus is None and hulpvraag is None:
@@ -71,6 +75,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     huishouden_id = casus.huishouden_id if casus is not None else hulpvraag.huishouden_id  # type: ignore[union-attr]
     persons = (persons_visible_to(request.user).filter(huishouden_id=huishouden_id).order_by("achternaam", "pk")
                if huishouden_id is not None else Persoon.objects.none())
+    if request.method == "GET":
+        # The "voor wie" choice names every member: each one's own trail says so (a POST shows the same form).
+        record_shown(request, list(persons), via="verwijzing")
     initial: dict[str, Any] = {"verwezen_op": timezone.localdate()}
     if hulpvraag is not None:
         initial.update(samenvatting=hulpvraag.omschrijving, levensdomeinen=list(hulpvraag.levensdomeinen),
@@ -140,6 +147,8 @@ def _context(request: HttpRequest, v: Verwijzing, **bound: forms.Form) -> dict[s
     plan = Overbruggingsplan.objects.filter(verwijzing=v).first()
     return {
         "v": v,
+        # Emergency access to the case reads the referral; the forms are for the people on the case.
+        "may_change": v.casus is None or may_edit_case(request.user, v.casus),
         "gedeeld_labels": [GedeeldGegeven(i).label for i in v.gedeeld],
         "niet_gedeeld_labels": [label for value, label in GedeeldGegeven.choices if value not in v.gedeeld],
         "gebeurtenissen": list(v.gebeurtenissen.select_related("door").order_by("tijdstip", "id")),
@@ -175,7 +184,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require(may_refer, scope=Scope.CASE)
 @require_POST
 def stoppen(request: HttpRequest, pk: int) -> HttpResponse:
-    v = get_verwijzing_for_worker(request, pk)
+    v = get_verwijzing_for_worker(request, pk, write=True)
     form = StopForm(request.POST)
     if form.is_valid():
         try:
@@ -190,7 +199,7 @@ def stoppen(request: HttpRequest, pk: int) -> HttpResponse:
 @require(may_refer, scope=Scope.CASE)
 @require_POST
 def datums(request: HttpRequest, pk: int) -> HttpResponse:
-    v = get_verwijzing_for_worker(request, pk)
+    v = get_verwijzing_for_worker(request, pk, write=True)
     form = DatesForm(request.POST)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -207,7 +216,7 @@ def datums(request: HttpRequest, pk: int) -> HttpResponse:
 @require(may_refer, scope=Scope.CASE)
 @require_POST
 def overbrugging(request: HttpRequest, pk: int) -> HttpResponse:
-    v = get_verwijzing_for_worker(request, pk)
+    v = get_verwijzing_for_worker(request, pk, write=True)
     form = BridgingForm(request.POST)
     if form.is_valid():
         try:
@@ -222,7 +231,7 @@ def overbrugging(request: HttpRequest, pk: int) -> HttpResponse:
 @require(may_refer, scope=Scope.CASE)
 @require_POST
 def risico(request: HttpRequest, pk: int) -> HttpResponse:
-    v = get_verwijzing_for_worker(request, pk)
+    v = get_verwijzing_for_worker(request, pk, write=True)
     form = RiskForm(request.POST)
     if form.is_valid():
         try:
