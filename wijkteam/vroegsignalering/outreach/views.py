@@ -28,6 +28,7 @@ from wijkteam.accounts.models import Role, Team, User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
+from wijkteam.core.query_ids import database_id
 from wijkteam.huishoudens.access import record_shown
 from wijkteam.huishoudens.models import Persoon
 
@@ -63,10 +64,6 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def _names(request: HttpRequest, zaken: list[Vroegsignaalzaak], *, via: str) -> dict[int, list[str]]:
     """Zaak id → the surnames of the persons its signals are about: who the worker is to reach.
 
@@ -95,12 +92,12 @@ def outreach_queue(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     teams = list(user.teams.order_by("naam"))
     today = timezone.localdate()
-    team_id = _int(request.GET.get("team"))
+    team_id = database_id(request.GET.get("team"))
     team = next((t for t in teams if t.pk == team_id), teams[0] if teams else None)
     toon = request.GET.get("toon") or "alle"
     toon = toon if toon in TOON else "alle"
     buurten = team_buurten(team) if team else []
-    buurt_id = _int(request.GET.get("buurt"))
+    buurt_id = database_id(request.GET.get("buurt"))
     if buurt_id not in {b.pk for b in buurten}:
         buurt_id = None
     page = None
@@ -143,7 +140,7 @@ def zaak_assign(request: HttpRequest, pk: int) -> HttpResponse:
     elif aan == "":
         to = None
     else:
-        to = User.objects.filter(pk=_int(aan) or 0).first()
+        to = User.objects.filter(pk=database_id(aan) or 0).first()
         if to is None:
             messages.error(request, _("Kies een medewerker uit de lijst."))
             return _back(request)

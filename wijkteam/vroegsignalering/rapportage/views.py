@@ -38,6 +38,14 @@ from .publish import Group, Row, publish
 MAX_MONTHS = 36
 DDAS_MAX_MONTHS = 13
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# Reports cover real months: outside these years the date arithmetic (month ends, a period's end, the
+# conversion to UTC) overflows Python's dates, which was a 500 for a hand-edited URL.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+def _within_years(value: dt.date) -> None:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise forms.ValidationError(_("Kies een datum tussen %(van)s en %(tot)s.") % {"van": MIN_YEAR, "tot": MAX_YEAR})
 
 
 class MonthField(forms.CharField):
@@ -50,7 +58,9 @@ class MonthField(forms.CharField):
         match = _MONTH.match(text)
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise forms.ValidationError(_("Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03."))
-        return dt.date(int(match.group(1)), int(match.group(2)), 1)
+        month = dt.date(int(match.group(1)) or 1, int(match.group(2)), 1)  # year 0000: refused just below
+        _within_years(month)
+        return month
 
 
 class PeriodForm(UtrechtFormMixin, forms.Form):
@@ -208,6 +218,18 @@ class DdasForm(UtrechtFormMixin, forms.Form):
                           help_text=gettext_lazy("Eerste dag van de periode."))
     tot = forms.DateField(label=gettext_lazy("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}),
                           help_text=gettext_lazy("Laatste dag van de periode."))
+
+    def clean_van(self) -> dt.date | None:
+        value: dt.date | None = self.cleaned_data.get("van")
+        if value is not None:
+            _within_years(value)
+        return value
+
+    def clean_tot(self) -> dt.date | None:
+        value: dt.date | None = self.cleaned_data.get("tot")
+        if value is not None:
+            _within_years(value)
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
