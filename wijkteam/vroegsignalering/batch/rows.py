@@ -146,7 +146,7 @@ _COLUMN_SET = frozenset(_ALL_COLUMNS)
 _TRUE = frozenset({"ja", "j", "true", "1", "waar", "yes", "y"})
 _FALSE = frozenset({"nee", "n", "false", "0", "onwaar", "no", ""})
 MAX_BEDRAG = 99_999_999
-_WHOLE = re.compile(r"^\d+$")
+_WHOLE = re.compile(r"^[0-9]+$")  # ASCII: \d also takes other scripts' digits
 _NEGATIVE = re.compile(r"^-\s*\d+([.,]\d+)?$")
 _NINE_DIGITS = re.compile(r"^[0-9]{9}$")
 _LIMITS = {"voorletters": 20, "voorvoegsel": 20, "achternaam": 200, "straatnaam": 100, "plaatsnaam": 80,
@@ -266,9 +266,11 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
     bedrag = 0
     raw_bedrag = v["bedrag"].replace("€", "").replace(" ", "")
     if _WHOLE.match(raw_bedrag):
-        bedrag = int(raw_bedrag)
-        if bedrag > MAX_BEDRAG:
+        # Length first: int() refuses more than 4,300 digits (ValueError), which failed the whole file.
+        if len(raw_bedrag.lstrip("0")) > len(str(MAX_BEDRAG)) or int(raw_bedrag) > MAX_BEDRAG:
             error("bedrag", _("Dit bedrag is te hoog."))
+        else:
+            bedrag = int(raw_bedrag)
     elif not raw_bedrag:
         error("bedrag", _("Bedrag is verplicht: een heel bedrag in euro's, zoals 450."))
     elif _NEGATIVE.match(raw_bedrag):
