@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import structlog
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -202,6 +202,22 @@ def _history(hulpvraag: Hulpvraag, van: str, naar: str, *, by: User | None, syst
                                            tijdstip=now, toelichting=toelichting[:500])
 
 
+# The codes of the address checks (gebieden.postcodes) are the names of the fields they concern.
+_ADDRESS_FIELDS = frozenset({"postcode", "huisnummer", "huisletter", "toevoeging"})
+
+
+def _address_error(exc: ValidationError) -> ValidationError:
+    """An address refusal keyed by the field it concerns (a bad huisnummer beside Huisnummer, not Postcode);
+    an error without such a code is about the address as a whole (a non-field error)."""
+    if hasattr(exc, "error_dict"):  # keyed already
+        return exc
+    errors: dict[str, list[ValidationError]] = {}
+    for error in exc.error_list:
+        field = error.code if error.code in _ADDRESS_FIELDS else NON_FIELD_ERRORS
+        errors.setdefault(str(field), []).append(error)
+    return ValidationError(errors)
+
+
 def create_request(
     *,
     kanaal: Kanaal | str,
@@ -297,7 +313,7 @@ def create_request(
                                                  huisletter=adres.huisletter, toevoeging=adres.toevoeging,
                                                  straat=adres.straat.strip(), woonplaats=adres.woonplaats.strip())
             except ValidationError as exc:
-                raise ValidationError({"postcode": exc.messages}) from exc
+                raise _address_error(exc) from exc
             except ValueError as exc:
                 raise ValidationError({"huisnummer": _("Dit huisnummer klopt niet.")}) from exc
             huishouden = household_at(adres_row, by=by, request=request, system=system)
@@ -396,6 +412,9 @@ def assign(hulpvraag: Hulpvraag, behandelaar: User | None, *, by: User, request:
     """Give the request to a worker of its team (None: back to the queue). A new request goes into intake.
 
     A request in the central queue has no team: assigning it routes it to the worker's (first) team.
+    Whether it is new is read from the locked row, not from `hulpvraag` (the caller's copy may be stale:
+    two workers pressing "Zelf oppakken" at once both saw it new), and the status change is part of the
+    same transaction. The stored status, behandelaar and team are copied back onto `hulpvraag`.
     """
     with transaction.atomic():
         locked = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
@@ -413,13 +432,15 @@ def assign(hulpvraag: Hulpvraag, behandelaar: User | None, *, by: User, request:
                 raise ValidationError({"behandelaar": _("Deze medewerker werkt niet in het team van deze hulpvraag.")})
         locked.behandelaar = behandelaar
         locked.save(update_fields=fields)
-        hulpvraag.behandelaar, hulpvraag.team_id = locked.behandelaar, locked.team_id
         record(request, Action.UPDATE, obj=locked, person_id=locked.persoon_id, household_id=locked.huishouden_id,
                user=by, detail={"behandelaar_id": behandelaar.pk if behandelaar else None,
                                 "team_id": locked.team_id})
-    if behandelaar is not None and hulpvraag.status == HulpvraagStatus.NIEUW:
-        change_status(hulpvraag, HulpvraagStatus.IN_BEHANDELING, by=by, request=request,
-                      toelichting=_("Toegewezen"))
+        if behandelaar is not None and locked.status == HulpvraagStatus.NIEUW:
+            # Re-locks the row this transaction already holds: the transition is checked against `locked`.
+            change_status(locked, HulpvraagStatus.IN_BEHANDELING, by=by, request=request,
+                          toelichting=_("Toegewezen"))
+        hulpvraag.behandelaar, hulpvraag.team_id, hulpvraag.status = (locked.behandelaar, locked.team_id,
+                                                                      locked.status)
 
 
 def route_to_team(hulpvraag: Hulpvraag, team: Team, *, by: User, request: HttpRequest | None = None) -> None:

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -34,6 +35,11 @@ EXPORT_FIELDS = [
 ]
 
 
+# The dates a filter may name: anything outside is a typing error, and would not convert to UTC.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(9998, 12, 31)
+
+
 class AuditFilterForm(UtrechtFormMixin, forms.Form):
     person = DatabaseIdField(label=_("Persoon (id)"), required=False)
     household = DatabaseIdField(label=_("Huishouden (id)"), required=False)
@@ -41,6 +47,20 @@ class AuditFilterForm(UtrechtFormMixin, forms.Form):
     action = forms.ChoiceField(label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Action.choices])
     since = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def _clean_date(self, name: str) -> date | None:
+        # Year 1 or 9999 in local time does not convert to UTC (OverflowError in the database adapter):
+        # refused beside the field, before the list is searched or an export is recorded.
+        value: date | None = self.cleaned_data.get(name)
+        if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValidationError(_("Kies een datum tussen 1900 en 9998."), code="date_range")
+        return value
+
+    def clean_since(self) -> date | None:
+        return self._clean_date("since")
+
+    def clean_until(self) -> date | None:
+        return self._clean_date("until")
 
     def filter(self, qs: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
         data: dict[str, Any] = self.cleaned_data

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkteam.core.forms import UtrechtFormMixin
 from wijkteam.core.query_ids import DatabaseIdField
-from wijkteam.gebieden.postcodes import try_normalise_postcode
+from wijkteam.gebieden.postcodes import parse_huisnummer, try_normalise_postcode
 from wijkteam.huishoudens.models import Doel, validate_bsn
 
 from ..models import LEVENSDOMEINEN, AfsluitReden, ContactVoorkeur, HulpvraagStatus, Kanaal
@@ -75,6 +75,14 @@ class ResidentFieldsForm(UtrechtFormMixin, forms.Form):
             raise ValidationError(_("Deze postcode klopt niet. Een postcode is 4 cijfers en 2 letters, "
                                     "bijvoorbeeld 1234 AB."))
         return normalised
+
+    def clean_huisnummer(self) -> str:
+        """'12a-3' → '12A-3'; refused here (beside Huisnummer) when it is no BAG house number, with its
+        letter and toevoeging ("abc", "0", "12-ABCDE"), as the public form does."""
+        value = (self.cleaned_data.get("huisnummer") or "").strip()
+        if not value:
+            return ""
+        return str(parse_huisnummer(value))  # ValidationError: "Vul een geldig huisnummer in, zoals 12, …"
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
