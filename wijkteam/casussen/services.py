@@ -414,8 +414,12 @@ def break_glass(casus: Casus, *, by: User, reden: str, request: HttpRequest | No
 
 def review_emergency_access(toegang: Noodtoegang, *, by: User, bevinding: str = "",
                             request: HttpRequest | None = None) -> None:
+    """Mark the emergency access reviewed, once: a second review (another officer's page opened before the
+    first review, a form sent twice) raises `ValidationError` and the first finding, reviewer and time stay."""
     with transaction.atomic():
         locked = Noodtoegang.objects.select_for_update(of=("self",)).select_related("casus").get(pk=toegang.pk)
+        if locked.beoordeeld is not None:
+            raise ValidationError(_("Deze noodtoegang is al beoordeeld."))
         locked.beoordeeld, locked.beoordeeld_door, locked.beoordeling = timezone.now(), by, bevinding.strip()
         locked.save(update_fields=["beoordeeld", "beoordeeld_door", "beoordeling"])
         record(request, Action.UPDATE, obj=locked, household_id=locked.casus.huishouden_id, user=by,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -52,8 +53,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
 
 @require(may_review_emergency_access)
 def review_item(request: HttpRequest, pk: int) -> HttpResponse:
-    toegang = (Noodtoegang.objects.select_related("gebruiker", "casus__team", "beoordeeld_door")
-               .filter(pk=pk).first())
+    toegang = _item(pk)
     if toegang is None:
         raise deny(request, object_type="casussen.noodtoegang", object_id=pk)
     # Reads of the case by this user while the access lasted, from the audit trail: what was looked at.
@@ -61,13 +61,23 @@ def review_item(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         assert isinstance(request.user, User)
-        services.review_emergency_access(toegang, by=request.user, bevinding=form.cleaned_data["bevinding"],
-                                         request=request)
-        messages.success(request, _("De noodtoegang is als beoordeeld gemarkeerd."))
-        return HttpResponseRedirect(reverse("casussen:noodtoegang_review"))
+        try:
+            services.review_emergency_access(toegang, by=request.user, bevinding=form.cleaned_data["bevinding"],
+                                             request=request)
+        except ValidationError as error:
+            # Reviewed by someone else in between: say so, and show their finding instead of the form.
+            form.add_error(None, error)
+            toegang = _item(pk) or toegang
+        else:
+            messages.success(request, _("De noodtoegang is als beoordeeld gemarkeerd."))
+            return HttpResponseRedirect(reverse("casussen:noodtoegang_review"))
     record(request, Action.READ, obj=toegang, household_id=toegang.casus.huishouden_id)
     return render(request, "casussen/noodtoegang_item.html", {"toegang": toegang, "form": form, "reads": reads},
                   status=400 if request.method == "POST" else 200)
+
+
+def _item(pk: int) -> Noodtoegang | None:
+    return Noodtoegang.objects.select_related("gebruiker", "casus__team", "beoordeeld_door").filter(pk=pk).first()
 
 
 def _reads_during(toegang: Noodtoegang) -> int:

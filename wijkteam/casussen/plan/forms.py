@@ -68,6 +68,28 @@ ActieFormSet = inlineformset_factory(Plan, PlanActie, form=ActieForm, formset=Ac
                                      can_delete=True)
 BetrokkeneFormSet = inlineformset_factory(Plan, Betrokkene, form=BetrokkeneForm, extra=2, can_delete=True)
 
+
+def refuse_actions_on_deleted_goals(doelen: BaseInlineFormSet, acties: BaseInlineFormSet) -> bool:
+    """An action that this save writes (new or changed, not deleted) may not stay with a goal this save deletes:
+    the row gets an error on its goal and the caller saves nothing. Call it after both formsets are valid.
+
+    Returns True when an action was refused. An action left untouched loses its deleted goal as the model says
+    (`on_delete=SET_NULL`); an edited one is the worker's explicit choice, so it is asked, not changed."""
+    deleted = {form.instance.pk for form in doelen.deleted_forms if form.instance.pk is not None}
+    if not deleted:
+        return False
+    dropped = acties.deleted_forms
+    refused = False
+    for form in acties.forms:
+        if form in dropped or not form.has_changed():
+            continue
+        doel = form.cleaned_data.get("doel")
+        if doel is not None and doel.pk in deleted:
+            form.add_error("doel", _("U verwijdert dit doel. Kies een ander doel of verwijder deze actie ook."))
+            refused = True
+    return refused
+
+
 # Prefixes double as the anchors of the error summary.
 PREFIXES = {"doelen": "doel", "acties": "actie", "betrokkenen": "betrokkene"}
 LABELS = {"doelen": _("Doelen"), "acties": _("Acties"), "betrokkenen": _("Netwerk en professionals")}

@@ -23,13 +23,22 @@ from wijkteam.accounts.models import User
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.access_rules import Scope
+from wijkteam.huishoudens.models import Persoon
 from wijkteam.sociale_kaart.public.forms import LEVENSDOMEIN_LABELS
 
 from .. import services
 from ..access import get_case_for_user, may_edit_case, may_work_on_cases
 from ..models import INFORMEEL, Casus, Plan, PlanActie
 from . import pdf
-from .forms import LABELS, PREFIXES, ActieFormSet, BetrokkeneFormSet, DoelFormSet, PlanForm
+from .forms import (
+    LABELS,
+    PREFIXES,
+    ActieFormSet,
+    BetrokkeneFormSet,
+    DoelFormSet,
+    PlanForm,
+    refuse_actions_on_deleted_goals,
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,8 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             conflict = {name: request.POST.get(name, "") for name in services.PLAN_FIELDS}
         else:
             formsets = _formsets(plan, request.POST)
-            if form.is_valid() and all(f.is_valid() for f in formsets.values()):
+            if (form.is_valid() and all(f.is_valid() for f in formsets.values())
+                    and not refuse_actions_on_deleted_goals(formsets["doelen"], formsets["acties"])):
                 fields = {name: form.cleaned_data[name] for name in services.PLAN_FIELDS}
 
                 def apply(locked: Plan) -> None:
@@ -133,10 +143,15 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }, status=status)
 
 
-def print_plan(casus: Casus) -> pdf.PrintPlan:
+def plan_members(casus: Casus) -> list[Persoon]:
+    """The household members the printed plan names, in the order it names them."""
+    return list(casus.huishouden.leden.order_by("geboortedatum", "pk"))
+
+
+def print_plan(casus: Casus, members: list[Persoon] | None = None) -> pdf.PrintPlan:
     summary = plan_summary(casus)
     adres = casus.huishouden.adres
-    leden = [p.volledige_naam for p in casus.huishouden.leden.order_by("geboortedatum", "pk")]
+    leden = [p.volledige_naam for p in (plan_members(casus) if members is None else members)]
     gemeente = casus.team.gemeente.naam
 
     def who(actie: PlanActie) -> str:
@@ -168,9 +183,15 @@ def print_plan(casus: Casus) -> pdf.PrintPlan:
 @require(may_work_on_cases, scope=Scope.CASE)
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     casus = get_case_for_user(request, pk)
-    content = pdf.render_plan_pdf(print_plan(casus))
-    # Printing the plan puts personal data on paper: its own audit row, beside the READ of the case.
-    record(request, Action.PRINT, obj=casus.plan, household_id=casus.huishouden_id, detail={"casus": casus.pk})
+    members = plan_members(casus)
+    content = pdf.render_plan_pdf(print_plan(casus, members))
+    # Printing the plan puts personal data on paper: its own audit row, beside the READ of the case, and one in
+    # the trail of each person the paper names (every member, with the address), as record_shown does for reads.
+    record(request, Action.PRINT, obj=casus.plan, household_id=casus.huishouden_id,
+           detail={"casus": casus.pk, "personen": [p.pk for p in members]})
+    for person in members:
+        record(request, Action.PRINT, obj=person, person_id=person.pk, household_id=casus.huishouden_id,
+               detail={"document": "plan", "casus": casus.pk})
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="plan-casus-{casus.pk}.pdf"'
     return response
