@@ -61,6 +61,7 @@ FIELDS = ("huishouden_id", "team_id", "buurt_id", "status", "classificatie", "cr
 UPDATED = ("crisis", "prioriteit", "prioriteit_uitleg", "route", "toegewezen_aan", "termijn_eerste_contact",
            "termijn_afsluiten", "termijn_bij_crisis")
 STATE = tuple(f"{name}_id" if name == "toegewezen_aan" else name for name in UPDATED)
+ROUTING = ("route", "toegewezen_aan")  # also changed by workers: written only where settle changed them
 SYSTEM_ROUTING = "routering"
 SYSTEM_REGISSEUR = "regisseur-lopende-casus"
 
@@ -134,24 +135,46 @@ def _deadlines(ontvangen: dt.date, crisis: bool, termijnen: Termijnen) -> ZaakTe
     return new_deadlines(ontvangen, crisis=crisis, termijnen=termijnen)
 
 
-def _store(changed: list[Vroegsignaalzaak]) -> None:
-    """One UPDATE per changed zaak, sent with executemany.
+def _store(changed: list[Vroegsignaalzaak], read: dict[int, tuple[str, str, int | None]]) -> set[int]:
+    """Write what `settle` changed; returns the zaken whose new route/assignment was stored.
 
-    Why not `bulk_update`: it builds a CASE WHEN expression per field and row through the ORM, measured at
+    Priority, crisis and deadlines follow from the signals and only this path writes them: one prepared UPDATE
+    per zaak, sent with executemany. Route and assignment are also a worker's to change (a team lead assigns
+    while a signal joins): they are written only where `settle` changed them, and only if the row still has the
+    status, route and worker this refresh read (`read`), so a refresh never puts back an assignment it did not
+    make. Why not `bulk_update`: it builds a CASE WHEN expression per field and row through the ORM, measured at
     ~4 ms per zaak (minutes for a monthly file); a prepared statement with ready values costs microseconds.
     Values go through each field's own `get_db_prep_save`, as `save()` would send them.
     """
     opts = Vroegsignaalzaak._meta
     by_name = {f.name: f for f in opts.concrete_fields}
-    fields = [by_name[name] for name in UPDATED]
+    fields = [by_name[name] for name in UPDATED if name not in ROUTING]
     quote = connection.ops.quote_name
+    table, pk = quote(opts.db_table), quote(str(opts.pk.column))
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(str(opts.pk.column))} = %s"  # noqa: S608
+    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608
     params = [(*(f.get_db_prep_save(getattr(zaak, f.attname), connection) for f in fields), zaak.pk)
               for zaak in changed]
+    routed: set[int] = set()
+    status, route, worker = (quote(by_name[name].column) for name in ("status", "route", "toegewezen_aan"))
     with connection.cursor() as cursor:
         for start in range(0, len(params), UPDATE_BATCH):
             cursor.executemany(sql, params[start:start + UPDATE_BATCH])
+        # Few: routing changes only for a zaak nobody has worked on yet (a new one, or one whose household now
+        # has an open case).
+        for zaak in changed:
+            was_status, was_route, was_worker = read[zaak.pk]
+            if (zaak.route, zaak.toegewezen_aan_id) == (was_route, was_worker):
+                continue
+            same_worker = f"{worker} IS NULL" if was_worker is None else f"{worker} = %s"
+            cursor.execute(
+                f"UPDATE {table} SET {route} = %s, {worker} = %s "  # noqa: S608
+                f"WHERE {pk} = %s AND {status} = %s AND {route} = %s AND {same_worker}",
+                [zaak.route, zaak.toegewezen_aan_id, zaak.pk, was_status, was_route,
+                 *([] if was_worker is None else [was_worker])])
+            if cursor.rowcount == 1:
+                routed.add(zaak.pk)
+    return routed
 
 
 @dataclass
@@ -241,8 +264,10 @@ def refresh_zaken(zaak_ids: Iterable[int], *, today: dt.date, now: dt.datetime, 
     zaken = list(Vroegsignaalzaak.objects.filter(pk__in=set(zaak_ids)).only(*FIELDS).order_by("pk"))
     if not zaken:
         return
+    read = {z.pk: (z.status, z.route, z.toegewezen_aan_id) for z in zaken}
     changed, history = settle(zaken, facts_for(zaken, today), today=today, now=now, by_id=by_id)
-    if changed:
-        _store(changed)
+    routed = _store(changed, read) if changed else set()
+    # An assignment history row only where the new assignment was stored (not where a worker got there first).
+    history = [row for row in history if row.zaak_id in routed]
     if history:
         ZaakToewijzing.objects.bulk_create(history, batch_size=UPDATE_BATCH)
