@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -314,13 +314,18 @@ class TransitionNotAllowed(ValueError):
     pass
 
 
+def _label(choices: type[models.TextChoices], value: str) -> str:
+    """The Dutch label of a status for a message (the code itself when it is no status at all)."""
+    return str(choices(value).label) if value in choices.values else str(value)
+
+
 def change_zaak_status(zaak: Vroegsignaalzaak, naar: ZaakStatus | str, *, by: User | None,
                        request: HttpRequest | None = None, system: str = "", toelichting: str = "") -> None:
     with transaction.atomic():
         locked = Vroegsignaalzaak.objects.select_for_update().get(pk=zaak.pk)
         if naar not in ZAAK_TRANSITIONS[locked.status]:
             raise TransitionNotAllowed(_("Een zaak met status %(van)s kan niet naar %(naar)s.")
-                                       % {"van": locked.get_status_display(), "naar": naar})
+                                       % {"van": locked.get_status_display(), "naar": _label(ZaakStatus, naar)})
         now = timezone.now()
         ZaakStatusHistorie.objects.create(zaak=locked, van=locked.status, naar=naar, door=by, door_systeem=system,
                                           tijdstip=now, toelichting=toelichting)
@@ -341,7 +346,7 @@ def change_signaal_status(signaal: Signaal, naar: SignaalStatus | str, *, by: Us
         locked = Signaal.objects.select_for_update().get(pk=signaal.pk)
         if naar not in SIGNAAL_TRANSITIONS[locked.status]:
             raise TransitionNotAllowed(_("Dit signaal kan niet van %(van)s naar %(naar)s.")
-                                       % {"van": locked.get_status_display(), "naar": naar})
+                                       % {"van": locked.get_status_display(), "naar": _label(SignaalStatus, naar)})
         SignaalStatusHistorie.objects.create(signaal=locked, van=locked.status, naar=naar, door=by,
                                              tijdstip=timezone.now())
         locked.status = str(naar)
