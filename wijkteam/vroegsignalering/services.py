@@ -203,15 +203,33 @@ def _classify_chunk(adres_ids: list[int]) -> None:
 # --- One signal --------------------------------------------------------------------------------
 
 
+def open_zaak_of(household_id: int) -> Vroegsignaalzaak | None:
+    """The household's open zaak (the oldest, should a writer ever have left two)."""
+    return (Vroegsignaalzaak.objects.filter(huishouden_id=household_id, status__in=sorted(ZAAK_OPEN))
+            .order_by("pk").first())
+
+
 def _open_zaak(household: Huishouden, adres: Adres, *, system: str, by: User | None, now: dt.datetime,
                teams: dict[int, int]) -> Vroegsignaalzaak:
-    zaak = Vroegsignaalzaak.objects.filter(huishouden=household, status__in=sorted(ZAAK_OPEN)).order_by("pk").first()
+    # The household row is the lock of "one open zaak per household" (as casussen's one open case): two single-path
+    # writers (a signal and a worklist decision) for one household take turns and the second joins the zaak.
+    Huishouden.objects.select_for_update().filter(pk=household.pk).values_list("pk", flat=True).first()
+    zaak = open_zaak_of(household.pk)
     if zaak is not None:
         return zaak
-    zaak = Vroegsignaalzaak.objects.create(
-        huishouden=household, team_id=teams.get(adres.buurt_id) if adres.buurt_id else None, buurt_id=adres.buurt_id,
-        ontvangen=timezone.localdate(now),
-    )
+    try:
+        with transaction.atomic():
+            zaak = Vroegsignaalzaak.objects.create(
+                huishouden=household, team_id=teams.get(adres.buurt_id) if adres.buurt_id else None,
+                buurt_id=adres.buurt_id, ontvangen=timezone.localdate(now),
+            )
+    except IntegrityError:
+        # A writer without that lock (the bulk upload, which takes turns by its own lock) opened one first: the
+        # constraint waited for it to commit; join that zaak.
+        existing = open_zaak_of(household.pk)
+        if existing is None:
+            raise
+        return existing
     ZaakStatusHistorie.objects.create(zaak=zaak, van="", naar=ZaakStatus.NIEUW, door=by, door_systeem=system,
                                       tijdstip=now)
     return zaak
