@@ -25,6 +25,7 @@ from .models import (
     Contact,
     CostOption,
     Funding,
+    HsdsModel,
     Language,
     Location,
     Metadata,
@@ -54,6 +55,37 @@ class HistoryAdmin(admin.ModelAdmin):
         before = history.snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
         super().save_model(request, obj, form, change)
         history.record_save(obj, before, user=request.user, request=request)
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        """The inlines' rows (opening times, phones, addresses...) are recorded like the record
+        itself: metadata per changed field, an audit row, and the services that show them reindexed.
+
+        formset.save() would change and delete them without a trace, so before it runs the rows it
+        will change are read back from the database (the forms already hold the new values) and the
+        rows it will delete are recorded while they and their links still exist.
+        """
+        model = formset.model
+        if not issubclass(model, HsdsModel):
+            super().save_formset(request, form, formset, change)
+            return
+        deleted = [f.instance.pk for f in formset.deleted_forms if f.instance.pk is not None]
+        # The same test formset.save() uses to decide which existing rows it saves.
+        changed = [
+            f.instance.pk
+            for f in formset.initial_forms
+            if f.instance.pk is not None and f.instance.pk not in deleted and f.has_changed()
+        ]
+        stored = model.objects.in_bulk([*deleted, *changed])
+        for pk in deleted:
+            if pk in stored:
+                history.record_delete(stored[pk], user=request.user, request=request)
+        before = {pk: history.snapshot(stored[pk]) for pk in changed if pk in stored}
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            history.record_save(obj, None, user=request.user, request=request)
+        for obj, _fields in formset.changed_objects:
+            if obj.pk in before:
+                history.record_save(obj, before[obj.pk], user=request.user, request=request)
 
 
 class VersionedForm(forms.ModelForm):
@@ -269,11 +301,18 @@ class AttributeAdmin(admin.ModelAdmin):
 
 @admin.register(Metadata)
 class MetadataAdmin(admin.ModelAdmin):
-    # History rows describe what happened; the admin shows them, it does not rewrite them.
+    # History rows describe what happened and are append-only: the admin shows them, it does not
+    # rewrite, invent or remove them (not even for a superuser).
     list_display = ["resource_type", "resource_id", "last_action_date", "last_action_type", "field_name"]
     list_filter = ["resource_type", "last_action_type"]
 
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
     def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
 
 

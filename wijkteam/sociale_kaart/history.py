@@ -9,7 +9,8 @@
 - after commit the search index is refreshed (`reindex_on_commit`).
 
 The write paths themselves live with their capability (partner/services.py, duplicates/services.py,
-hsds_io/services.py); saves made elsewhere (the admin) are recorded with `snapshot` + `record_save`.
+hsds_io/services.py); saves made elsewhere (the admin) are recorded with `snapshot` + `record_save`,
+deletions made elsewhere with `record_delete`.
 """
 
 from __future__ import annotations
@@ -246,6 +247,31 @@ def record_save(
         # opening times and costs: refresh every service the change shows up in.
         for service_id in services_affected_by(obj):
             reindex_on_commit(service_id)
+    return changes
+
+
+def record_delete(
+    obj: HsdsModel,
+    *,
+    user: Any = None,
+    request: HttpRequest | None = None,
+    updated_by: str | None = None,
+) -> int:
+    """Write the metadata (and audit) for a record about to be deleted elsewhere, e.g. a row the
+    admin's inline deletes: one "delete" row per field that had a value, as the write paths do.
+    Call it BEFORE the delete, while the record and its links still exist (the services to reindex
+    are found through them).
+
+        history.record_delete(obj, user=request.user, request=request)
+        obj.delete()
+    """
+    username = username_of(user, updated_by)
+    log_ = ChangeLog(username)
+    log_.deleted(obj, history_fields(obj))
+    changes = log_.save()
+    audit_operation(request, Action.DELETE, obj, user=user, username=username, detail={"metadata_rows": changes})
+    for service_id in services_affected_by(obj):
+        reindex_on_commit(service_id)
     return changes
 
 

@@ -14,6 +14,7 @@ import structlog
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wijkteam.audit.models import Action
 
@@ -45,7 +46,8 @@ FILL_FROM_MERGED = (
 
 
 class MergeError(ValueError):
-    """The merge makes no sense (same record, already merged); the message is Dutch for the form."""
+    """The merge makes no sense (same record, already merged); the message is for the form, translated
+    into the language active when it is raised."""
 
 
 def _phone_key(phone: Phone) -> str:
@@ -101,7 +103,7 @@ def merge_services(
     row with previous/replacement ids.
     """
     if survivor.pk == merged.pk:
-        raise MergeError("Je kunt een aanbod niet met zichzelf samenvoegen.")
+        raise MergeError(_("Je kunt een aanbod niet met zichzelf samenvoegen."))
     username = username_of(user, updated_by)
     log_ = ChangeLog(username)
     moved: dict[str, int] = {}
@@ -111,7 +113,7 @@ def merge_services(
                   .order_by("pk")}
         keep, gone = locked[survivor.pk], locked[merged.pk]
         if ServiceMerge.objects.filter(merged__in=[keep, gone]).exists():
-            raise MergeError("Een van deze twee is al samengevoegd met ander aanbod.")
+            raise MergeError(_("Een van deze twee is al samengevoegd met ander aanbod."))
 
         # Locations: one link per location.
         have_locations = set(keep.service_at_locations.values_list("location_id", flat=True))
