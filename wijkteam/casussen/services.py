@@ -214,13 +214,22 @@ def reopen_case(casus: Casus, *, by: User, request: HttpRequest | None = None, t
     change_case_status(casus, CasusStatus.HEROPEND, by=by, request=request, toelichting=toelichting, versie=versie)
 
 
-def set_regisseur(casus: Casus, *, to: User, by: User, reason: str = "", request: HttpRequest | None = None) -> bool:
+class RegisseurChanged(ValueError):
+    """The case no longer has the regisseur the caller's decision was based on (someone changed it meanwhile)."""
+
+
+def set_regisseur(casus: Casus, *, to: User, by: User, reason: str = "", request: HttpRequest | None = None,
+                  expect_from: User | None = None) -> bool:
     """Hand the case to `to` (a worker of the case's team). Returns False when `to` already is the regisseur.
 
+    `expect_from`: the regisseur the caller's decision was about (a redistribution away from an absent worker);
+    when the locked case has another one by now, `RegisseurChanged` is raised and nothing is written.
     The previous regisseur is not kept as a co-worker: a handover ends their need to know unless the team
     lead adds them back (`set_coworkers`)."""
     with transaction.atomic():
         locked = _lock(casus)
+        if expect_from is not None and locked.regisseur_id != expect_from.pk:
+            raise RegisseurChanged(f"case {locked.pk}: regisseur changed")
         if locked.regisseur_id == to.pk:
             return False
         _check_team_worker(to, locked.team, "regisseur")
@@ -247,6 +256,21 @@ def set_coworkers(casus: Casus, users: Iterable[User], *, by: User, request: Htt
         locked.versie += 1
         locked.save(update_fields=["versie"])
         _audit_case(request, Action.UPDATE, locked, by=by, medewerkers=sorted(u.pk for u in users))
+    casus.versie = locked.versie
+
+
+def remove_coworker(casus: Casus, user: User, *, by: User, request: HttpRequest | None = None) -> None:
+    """Take one worker off the case's co-workers (a departure), leaving the others as they are: unlike
+    `set_coworkers`, the remaining co-workers are not checked again (one who left the team earlier must not
+    block taking this one off)."""
+    with transaction.atomic():
+        locked = _lock(casus)
+        if not locked.medewerkers.filter(pk=user.pk).exists():
+            return
+        locked.medewerkers.remove(user)
+        locked.versie += 1  # an open people form must not put them back
+        locked.save(update_fields=["versie"])
+        _audit_case(request, Action.UPDATE, locked, by=by, medewerker_af=user.pk)
     casus.versie = locked.versie
 
 

@@ -378,16 +378,21 @@ def apply_redistribution(afwezigheid: Afwezigheid, choices: Mapping[int, User], 
         overdrachten = []
         for regel in proposal.regels:
             naar = choices[regel.casus.pk]
-            casus_services.set_regisseur(regel.casus, to=naar, by=by, reason=reden, request=request)
+            try:
+                # Only away from the absent worker: a lead who changed this case meanwhile is not overruled.
+                casus_services.set_regisseur(regel.casus, to=naar, by=by, reason=reden, request=request,
+                                             expect_from=locked.medewerker)
+            except casus_services.RegisseurChanged:
+                raise ProposalChanged(_("De casussen van deze medewerker zijn intussen veranderd. Bekijk het nieuwe "
+                                        "voorstel en pas het opnieuw toe.")) from None
             overdrachten.append(Overdracht(afwezigheid=locked, casus=regel.casus, van=locked.medewerker, naar=naar,
                                            voorgesteld=regel.naar, gewicht=regel.gewicht, tijdstip=now))
         Overdracht.objects.bulk_create(overdrachten)
         if locked.soort == AfwezigheidSoort.VERTREK:
             # Leaving ends the need to know: off every open case of the team where they were a co-worker.
-            for casus in (Casus.objects.filter(team_id=locked.team_id, status__in=sorted(CASUS_OPEN),
-                                               medewerkers=locked.medewerker).prefetch_related("medewerkers")):
-                rest = [u for u in casus.medewerkers.all() if u.pk != locked.medewerker_id]
-                casus_services.set_coworkers(casus, rest, by=by, request=request)
+            for casus in Casus.objects.filter(team_id=locked.team_id, status__in=sorted(CASUS_OPEN),
+                                              medewerkers=locked.medewerker):
+                casus_services.remove_coworker(casus, locked.medewerker, by=by, request=request)
         locked.herverdeeld, locked.herverdeeld_door = now, by
         locked.save(update_fields=["herverdeeld", "herverdeeld_door"])
         record(request, Action.UPDATE, obj=locked, user=by,
