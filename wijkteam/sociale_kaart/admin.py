@@ -56,6 +56,17 @@ class HistoryAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         history.record_save(obj, before, user=request.user, request=request)
 
+    def delete_model(self, request: Any, obj: Any) -> None:
+        # Recorded before the delete, while the record and its links still exist (its cascaded rows go with it).
+        history.record_delete(obj, user=request.user, request=request)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        """The list's "delete selected" action: each record recorded as the single delete is."""
+        for obj in queryset:
+            history.record_delete(obj, user=request.user, request=request)
+        super().delete_queryset(request, queryset)
+
     def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
         """The inlines' rows (opening times, phones, addresses...) are recorded like the record
         itself: metadata per changed field, an audit row, and the services that show them reindexed.
@@ -158,7 +169,7 @@ class OrganizationAdmin(HistoryAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(HistoryAdmin):
     list_display = ["name", "organization"]
     search_fields = ["name"]
     autocomplete_fields = ["organization"]
@@ -275,7 +286,7 @@ class TaxonomyTermInline(admin.TabularInline):
 
 
 @admin.register(Taxonomy)
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(HistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = ["name", "slug", "version"]
     readonly_fields = ["id", "created", "modified"]
@@ -283,7 +294,7 @@ class TaxonomyAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaxonomyTerm)
-class TaxonomyTermAdmin(admin.ModelAdmin):
+class TaxonomyTermAdmin(HistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = ["code", "name", "name_en", "taxonomy"]
     list_filter = ["taxonomy"]
@@ -292,7 +303,7 @@ class TaxonomyTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attribute)
-class AttributeAdmin(admin.ModelAdmin):
+class AttributeAdmin(HistoryAdmin):
     list_display = ["link_entity", "link_id", "taxonomy_term", "link_type", "value"]
     list_filter = ["link_entity", "taxonomy_term__taxonomy"]
     search_fields = ["link_id", "taxonomy_term__code", "taxonomy_term__name"]

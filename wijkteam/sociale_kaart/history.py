@@ -284,6 +284,9 @@ def services_affected_by(obj: models.Model) -> set[uuid.UUID]:
         return set(Service.objects.filter(organization=obj).values_list("id", flat=True))
     if isinstance(obj, Location):
         return set(ServiceAtLocation.objects.filter(location=obj).values_list("service_id", flat=True))
+    if isinstance(obj, Attribute):
+        # A term on a service (its levensdomeinen, kind of help, audience) shows on the service's card.
+        return {obj.link_id} if obj.link_entity == LinkEntity.SERVICE else set()
     if isinstance(obj, TaxonomyTerm | Taxonomy):
         terms = Q(taxonomy_term=obj) if isinstance(obj, TaxonomyTerm) else Q(taxonomy_term__taxonomy=obj)
         return set(
