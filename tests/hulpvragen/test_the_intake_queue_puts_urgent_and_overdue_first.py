@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from tests.factories_hulpvragen import HulpvraagFactory
 from wijkteam.hulpvragen.models import HulpvraagStatus
@@ -39,7 +40,7 @@ def test_urgent_first_then_overdue_then_by_deadline(place: Any, users: Any, clie
     assert _order(html) == [urgent.pk, overdue.pk, soon.pk, later.pk]
     assert "te laat" in html
     # Data minimisation: the queue shows ids and facts, never names or the resident's words.
-    assert later.persoon.achternaam not in html and "huurachterstand" not in html
+    assert escape(later.persoon.achternaam) not in html and "huurachterstand" not in html
     assert closed.pk not in _order(html) and other_team.pk not in _order(html) and central.pk not in _order(html)
     # Filters: all statuses; only overdue.
     assert closed.pk in _order(client_for(users.medewerker).get(URL, {"status": "alle"}).content.decode())

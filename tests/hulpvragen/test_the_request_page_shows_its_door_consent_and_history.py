@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests import factories as f
 from tests.factories_hulpvragen import HulpvraagFactory
@@ -33,7 +34,7 @@ def test_the_page_shows_request_door_consent_history_and_triage(place: Any, user
     html = client_for(users.medewerker).get(_url("hulpvraag_detail", hv.pk)).content.decode()
     assert "voel me sinds de scheiding erg alleen" in html
     assert "Webformulier" in html and "Financiën" in html and "Sociaal netwerk" in html
-    assert hv.persoon.achternaam in html and str(hv.huishouden.adres.straat) in html
+    assert escape(hv.persoon.achternaam) in html and escape(hv.huishouden.adres.straat) in html
     assert "Contact opnemen na een signaal" in html and "niets vastgelegd" in html
     assert "Geschiedenis" in html and "Nieuw" in html
     assert reverse("hulpvragen:triage", kwargs={"pk": hv.pk}) in html
