@@ -299,8 +299,11 @@ class SignalBulkIngest:
             return
         adres_of = self._addresses(rows)
         household_of = self._households(rows, adres_of)
-        persons = self._persons(rows, adres_of, household_of)
-        self._signals(rows, adres_of, household_of, persons)
+        # Per row, once: its (address id, buurt id) and household (every step below reads them by index).
+        where = [adres_of[row.adres_key] for _rij, row in rows]
+        home = [household_of[adres_id] for adres_id, _buurt in where]
+        persons = self._persons(rows, home)
+        self._signals(rows, where, home, persons)
 
     def _addresses(self, rows: list[tuple[int, SignalRow]]) -> dict[tuple[str, int, str, str], tuple[int, int | None]]:
         """Address key → (id, buurt id), creating the addresses not stored yet (first row's street wins)."""
@@ -365,8 +368,7 @@ class SignalBulkIngest:
         self.t_huishouden.flush()
         return household_of
 
-    def _persons(self, rows: list[tuple[int, SignalRow]], adres_of: dict[tuple[str, int, str, str],
-                 tuple[int, int | None]], household_of: dict[int, int]) -> list[tuple[int | None, list[int], str]]:
+    def _persons(self, rows: list[tuple[int, SignalRow]], home: list[int]) -> list[tuple[int | None, list[int], str]]:
         """Per row: (person id or None, candidates when ambiguous, bsn hash), as `find_or_add_person` decides."""
         hashes = [self._hash(row.bsn) if row.bsn else "" for _rij, row in rows]
         by_hash: dict[str, int] = {
@@ -377,15 +379,14 @@ class SignalBulkIngest:
         for pk, household_id, achternaam, geboortedatum, bsn_hash in _select(
                 f"SELECT id, {_column(Persoon, 'huishouden')}, {_column(Persoon, 'achternaam')}, "  # noqa: S608
                 f"{_column(Persoon, 'geboortedatum')}, {_column(Persoon, 'bsn_hash')} FROM {_table(Persoon)} "
-                f"WHERE {_column(Persoon, 'huishouden')} IN ({{in}}) ORDER BY id", sorted(set(household_of.values()))):
+                f"WHERE {_column(Persoon, 'huishouden')} IN ({{in}}) ORDER BY id", sorted(set(home))):
             members[household_id].append(Member(pk, achternaam.lower(), _date(geboortedatum), bsn_hash))
         result: list[tuple[int | None, list[int], str]] = []
         bsn_updates: list[tuple[str, str, dt.datetime, int]] = []
         # [placeholder id, row, household id, bsn]: the BSN may still come from a later row of the chunk.
         new_rows: list[list[object]] = []
         gained: list[tuple[int, int]] = []  # (placeholder, household): created in this chunk, BSN from a later row
-        for (_rij, row), bsn_hash in zip(rows, hashes, strict=True):
-            household_id = household_of[adres_of[row.adres_key][0]]
+        for (_rij, row), bsn_hash, household_id in zip(rows, hashes, home, strict=True):
             if bsn_hash and bsn_hash in by_hash:
                 result.append((by_hash[bsn_hash], [], bsn_hash))
                 continue
@@ -459,12 +460,10 @@ class SignalBulkIngest:
                                          for enc, h, now, pk in bsn_updates])
         return result
 
-    def _signals(self, rows: list[tuple[int, SignalRow]], adres_of: dict[tuple[str, int, str, str],
-                 tuple[int, int | None]], household_of: dict[int, int],
+    def _signals(self, rows: list[tuple[int, SignalRow]], where: list[tuple[int, int | None]], home: list[int],
                  persons: list[tuple[int | None, list[int], str]]) -> None:
         keys = []
-        for (_rij, row), (person_id, _c, bsn_hash) in zip(rows, persons, strict=True):
-            household_id = household_of[adres_of[row.adres_key][0]]
+        for (_rij, row), (person_id, _c, bsn_hash), household_id in zip(rows, persons, home, strict=True):
             keys.append(dedupe_key(row, person_ref(person_id, household_id, row, bsn_hash or None)))
         seen = {key for (key,) in _select(
             f"SELECT {_column(Signaal, 'dedupe_key')} FROM {_table(Signaal)} "  # noqa: S608
@@ -481,7 +480,7 @@ class SignalBulkIngest:
         if not fresh:
             return
         # Zaken: the household's open zaak, else a new one (in the order households first appear).
-        households = sorted({household_of[adres_of[rows[i][1].adres_key][0]] for i in fresh})
+        households = sorted({home[i] for i in fresh})
         zaak_of: dict[int, int] = {}
         for household_id, pk in _select(
                 f"SELECT {_column(Vroegsignaalzaak, 'huishouden')}, id FROM {_table(Vroegsignaalzaak)} "  # noqa: S608
@@ -492,8 +491,7 @@ class SignalBulkIngest:
         existing_zaken = set(zaak_of.values())
         new_zaken: list[tuple[int, int | None]] = []
         for i in fresh:
-            adres_id, buurt_id = adres_of[rows[i][1].adres_key]
-            household_id = household_of[adres_id]
+            household_id, buurt_id = home[i], where[i][1]
             if household_id not in zaak_of:
                 zaak_of[household_id] = 0
                 new_zaken.append((household_id, buurt_id))
@@ -506,7 +504,7 @@ class SignalBulkIngest:
         # The Divosa kind of the new signals and of those already at their addresses, before anything is
         # written (as `classify_addresses` would after): new signals and zaken are inserted classified.
         groups: dict[int, list[ClassifiedSignal]] = defaultdict(list)
-        adres_ids = sorted({adres_of[rows[i][1].adres_key][0] for i in fresh})
+        adres_ids = sorted({where[i][0] for i in fresh})
         for pk, adres_id, datum, current, zaak_id, crisis in _select(
                 f"SELECT id, {_column(Signaal, 'adres')}, {_column(Signaal, 'signaaldatum')}, "  # noqa: S608
                 f"{_column(Signaal, 'classificatie')}, {_column(Signaal, 'zaak')}, {_column(Signaal, 'crisissignaal')} "
@@ -515,10 +513,8 @@ class SignalBulkIngest:
             groups[adres_id].append((pk, _date(datum), current, zaak_id, bool(crisis)))  # type: ignore[arg-type]
         existing_signals = {s[0]: s[2] for group in groups.values() for s in group}
         for i in fresh:
-            rij, row = rows[i]
-            groups[adres_of[row.adres_key][0]].append(
-                (signaal_of[i], row.signaaldatum, "", zaak_of[household_of[adres_of[row.adres_key][0]]],
-                 row.crisissignaal))
+            row = rows[i][1]
+            groups[where[i][0]].append((signaal_of[i], row.signaaldatum, "", zaak_of[home[i]], row.crisissignaal))
         kinds, zaak_classes = classify_groups(groups.values())
         changes: dict[Classificatie, list[int]] = defaultdict(list)
         for pk, was in existing_signals.items():
@@ -528,14 +524,13 @@ class SignalBulkIngest:
         # New zaken: priority, deadlines and routing settled before the INSERT (`outreach.refresh.settle`, the
         # same decisions `refresh_zaken` makes for the zaken that already exist).
         new_ids = {zaak_of[household_id] for household_id, _b in new_zaken}
-        history = self._new_zaken(new_zaken, zaak_of, zaak_classes, rows, fresh, adres_of, household_of)
+        history = self._new_zaken(new_zaken, zaak_of, zaak_classes, rows, fresh, home)
 
         worklist: list[tuple[int, SignalRow, list[int], str]] = []
         for i in fresh:
             rij, row = rows[i]
             person_id, candidates, bsn_hash = persons[i]
-            adres_id, buurt_id = adres_of[row.adres_key]
-            household_id = household_of[adres_id]
+            (adres_id, buurt_id), household_id = where[i], home[i]
             pk = signaal_of[i]
             self.t_signaal.add((
                 pk, SignaalSoort.FINANCIEEL, Doel.WGS_VROEGSIGNALERING, row.partnertype, row.partnernaam, row.bedrag,
@@ -559,7 +554,7 @@ class SignalBulkIngest:
         # Signals and zaken already stored whose kind changed with the new ones; then the open zaken that
         # existed and got a signal are refreshed (priority, deadlines), as the single path does per signal.
         store_classification(changes, {z: v for z, v in zaak_classes.items() if z not in new_ids})
-        refresh_zaken({zaak_of[household_of[adres_of[rows[i][1].adres_key][0]]] for i in fresh} & existing_zaken,
+        refresh_zaken({zaak_of[home[i]] for i in fresh} & existing_zaken,
                       today=self.today, now=self.now)
         if worklist:
             # Rare (ambiguous persons): the ORM is fast enough and keeps the M2M right.
@@ -574,17 +569,14 @@ class SignalBulkIngest:
 
     def _new_zaken(self, new_zaken: list[tuple[int, int | None]], zaak_of: dict[int, int],
                    zaak_classes: dict[int, tuple[int, bool]], rows: list[tuple[int, SignalRow]], fresh: list[int],
-                   adres_of: dict[tuple[str, int, str, str], tuple[int, int | None]],
-                   household_of: dict[int, int]) -> list[ZaakToewijzing]:
+                   home: list[int]) -> list[ZaakToewijzing]:
         """Queue the chunk's new zaken (and their first history row) with their final values."""
         if not new_zaken:
             return []
         # Facts as `refresh.facts_for` reads them from the database: a new zaak's signals are all in this chunk.
         sums: dict[int, _Sums] = defaultdict(_Sums)
         for i in fresh:
-            row = rows[i][1]
-            zaak_id = zaak_of[household_of[adres_of[row.adres_key][0]]]
-            sums[zaak_id].add(row)
+            sums[zaak_of[home[i]]].add(rows[i][1])
         household_ids = sorted({household_id for household_id, _b in new_zaken})
         children: dict[int, int] = dict(_select(
             f"SELECT {_column(Persoon, 'huishouden')}, COUNT(*) FROM {_table(Persoon)} "  # noqa: S608
