@@ -38,7 +38,8 @@ def test_klopt_nog_button(users: Any, own_service: Service, client_for: Any, fro
     assert response["Location"] == reverse("sociale_kaart_werk:mijn_aanbod")
     own_service.refresh_from_db()
     assert own_service.assured_date == dt.date(2026, 11, 25)
-    assert own_service.assurer_email == users.partner.email
+    # HSDS publishes it: the organisation's own address, not the partner's personal one.
+    assert own_service.assurer_email == own_service.organization.email != users.partner.email
     assert metadata_rows(resource_id=own_service.pk) == {
         ("service", "verify", "assured_date", "2026-03-01", "2026-11-25", "partner"),
     }

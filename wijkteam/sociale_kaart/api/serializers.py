@@ -18,7 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+
+from wijkteam.accounts.models import User
 
 from ..hsds_io.tables import table
 from ..hsds_io.values import to_json
@@ -54,6 +57,16 @@ def scalars(obj: HsdsModel, table_name: str) -> dict[str, Any]:
     return out
 
 
+def _public_names(updated_by: set[str]) -> dict[str, str]:
+    """Username → what the public API says instead: the partner's organisation, or the municipality for staff.
+    Names that are no user (the importer's source, "systeem") stay as they are. One query per page."""
+    names: dict[str, str] = {}
+    for username, organisatie in User.objects.filter(username__in=updated_by).values_list("username",
+                                                                                        "organisatie__naam"):
+        names[username] = organisatie or settings.WIJKTEAM_GEMEENTE_NAAM
+    return names
+
+
 def _children(obj: Any, relation: str) -> list[Any]:
     """A nested list in a stable order (entry order), independent of the database.
 
@@ -67,9 +80,17 @@ def _children(obj: Any, relation: str) -> list[Any]:
 
 
 class Builder:
-    """Builds HSDS dicts and, in `finish()`, fills in attributes, metadata and external references."""
+    """Builds HSDS dicts and, in `finish()`, fills in attributes, metadata and external references.
 
-    def __init__(self) -> None:
+    Public by default (the API at /api/hsds/ and the list items the search index keeps): who last confirmed a
+    service or changed a record is a person of a partner or of the municipality, so `assurer_email` is shown
+    only when it is the organisation's own public address, and `metadata.updated_by` names the organisation
+    (the partner's, or the municipality) instead of the username. `private=True` is the beheerder's export,
+    a backup that keeps them (exporters.py).
+    """
+
+    def __init__(self, *, private: bool = False) -> None:
+        self.private = private
         self._nodes: list[tuple[dict[str, Any], str, uuid.UUID, bool, bool]] = []
         self._roots: list[tuple[dict[str, Any], str]] = []
         # One dict per taxonomy term however many attributes use it: a page of 50 services carries
@@ -81,6 +102,10 @@ class Builder:
         self, obj: HsdsModel, table_name: str, *, details: bool = True, metadata: bool | None = None
     ) -> dict[str, Any]:
         data = scalars(obj, table_name)
+        if table_name == "service" and not self.private and data.get("assurer_email"):
+            organization = obj.organization if Service.organization.is_cached(obj) else None  # type: ignore[attr-defined]
+            if organization is None or data["assurer_email"].lower() != (organization.email or "").lower():
+                del data["assurer_email"]
         with_metadata = details if metadata is None else metadata
         self._nodes.append((data, table_name, obj.id, details, with_metadata))
         return data
@@ -113,10 +138,15 @@ class Builder:
         for batch in _chunks({n[2] for n in wants_metadata}):
             for row in Metadata.objects.filter(resource_id__in=batch):
                 by_resource[row.resource_id].append(row)
+        who = {m.updated_by for rows in by_resource.values() for m in rows}
+        public_names = {} if self.private else _public_names(who)
         for data, _table_name, record_id, _details, _meta in wants_metadata:
             rows = sorted(by_resource.get(record_id, []), key=lambda m: (m.created, str(m.id)))
             if rows:
                 data["metadata"] = [scalars(m, "metadata") for m in rows]
+                if not self.private:
+                    for item in data["metadata"]:
+                        item["updated_by"] = public_names.get(item.get("updated_by", ""), item.get("updated_by", ""))
         for data, table_name in self._roots:
             nested = table(table_name).nested
             if "attributes" in nested:
@@ -398,10 +428,10 @@ class _Organizations:
         return self._done[organization_id]
 
 
-def services_full(services: Iterable[Service]) -> list[dict[str, Any]]:
-    """Fully nested services (from `services_full_queryset`)."""
+def services_full(services: Iterable[Service], *, private: bool = False) -> list[dict[str, Any]]:
+    """Fully nested services (from `services_full_queryset`); `private`: the beheerder's export (see Builder)."""
     services = list(services)
-    b = Builder()
+    b = Builder(private=private)
     organizations = _Organizations(b, (s.organization_id for s in services))
     out = [_service_full(b, s, organization=organizations[s.organization_id]) for s in services]
     b.finish()
@@ -438,10 +468,11 @@ def organizations_list(organizations: Iterable[Organization]) -> list[dict[str, 
     return out
 
 
-def organizations_full(organizations: Iterable[Organization], *, full_services: bool) -> list[dict[str, Any]]:
+def organizations_full(organizations: Iterable[Organization], *, full_services: bool,
+                       private: bool = False) -> list[dict[str, Any]]:
     """Organisations with all their details; `services` has the visible services (prefetched as
     `visible_services`), fully nested with `full_services`, otherwise with their own fields only."""
-    b = Builder()
+    b = Builder(private=private)
     out = []
     for org in organizations:
         data = _organization_full(b, org)

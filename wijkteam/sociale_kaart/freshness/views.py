@@ -65,10 +65,11 @@ def klopt_nog_link(request: HttpRequest, token: str) -> HttpResponse:
     done = task.status != VerificationStatus.OPEN
     if request.method == "POST" and not done:
         name = organisatie.naam if organisatie is not None else organization.name
-        address = str(payload.get("a") or (organisatie.email if organisatie is not None else organization.email))
         updated_by = user.get_username() if user is not None else f"e-maillink:{name}"
-        services.verify_service(service, user=user, request=request, updated_by=updated_by,
-                                assurer_email=user.email if user is not None else address)
+        # Published in HSDS as assurer_email: without a user account, the kaart's own (public) address the mail
+        # went to; a partner's account address is personal, so then the organisation's (verify_service's default).
+        address = "" if user is not None else str(payload.get("a") or organization.email)
+        services.verify_service(service, user=user, request=request, updated_by=updated_by, assurer_email=address)
         return render(request, "sociale_kaart/freshness/klopt_nog_bedankt.html", {"service": service})
     return render(request, "sociale_kaart/freshness/klopt_nog_bevestigen.html",
                   {"service": service, "task": task, "done": done, "token": token})

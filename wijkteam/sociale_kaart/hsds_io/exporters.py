@@ -110,13 +110,14 @@ def json_items(kind: str = "services") -> Iterator[dict[str, Any]]:
                 Organization.objects.filter(id__in=chunk), services=Service.objects.all(), full_services=True
             )
             by_id = {o.id: o for o in qs}
-            yield from serializers.organizations_full([by_id[i] for i in chunk if i in by_id], full_services=True)
+            yield from serializers.organizations_full([by_id[i] for i in chunk if i in by_id], full_services=True,
+                                                     private=True)
         return
     ids = list(Service.objects.order_by("name", "id").values_list("id", flat=True))
     for start in range(0, len(ids), JSON_CHUNK):
         chunk = ids[start : start + JSON_CHUNK]
         services = {s.id: s for s in serializers.services_full_queryset(Service.objects.filter(id__in=chunk))}
-        yield from serializers.services_full([services[i] for i in chunk if i in services])
+        yield from serializers.services_full([services[i] for i in chunk if i in services], private=True)
 
 
 def json_chunks(kind: str = "services") -> Iterator[str]:

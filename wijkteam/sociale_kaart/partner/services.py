@@ -291,7 +291,7 @@ def create_service(
         service = Service(organization=organization, **values)
         if assured and "assured_date" not in values:
             service.assured_date = log_.action_date
-            service.assurer_email = getattr(user, "email", "") or ""
+            service.assurer_email = organization.email or ""  # public: the organisation's address, not a person's
         service.save()
         log_.created(service, ("organization", *SERVICE_FIELDS, "assured_date"))
         _apply_details(service, data, log_)
@@ -356,7 +356,8 @@ def _verify_locked(service: Service, log_: ChangeLog, *, user: Any, assurer_emai
     if changed:
         log_.add(service, ActionType.VERIFY, "assured_date", service.assured_date, today)
         service.assured_date = today
-        service.assurer_email = assurer_email or getattr(user, "email", "") or service.assurer_email
+        # HSDS publishes assurer_email: the organisation's own (public) address, never the person who confirmed.
+        service.assurer_email = assurer_email or service.organization.email or ""
         service.save(update_fields=["assured_date", "assurer_email", "modified"])
     VerificationTask.objects.filter(service=service, status=VerificationStatus.OPEN).update(
         status=VerificationStatus.DONE, completed_at=timezone.now(), completed_by=log_.updated_by[:255]
