@@ -49,3 +49,15 @@ def test_the_hsds_import_may_take_more_than_a_form(users, client_for):
 
     assert form.status_code == 413
     assert upload.status_code != 413
+
+
+def test_the_large_import_limit_is_for_a_signed_in_session_only(users):
+    # Anonymous (or with a made-up session cookie): refused unread like any other page, not parsed to disk first.
+    made_up = Client()
+    made_up.cookies[settings.SESSION_COOKIE_NAME] = "verzonnen"
+    for client in (Client(), made_up):
+        response = client.generic("POST", reverse("sociale_kaart_import:index"), b"",
+                                  content_type="multipart/form-data; boundary=x",
+                                  CONTENT_LENGTH=str(settings.WIJKTEAM_MAX_REQUEST_BYTES + 1),
+                                  **{"wsgi.input": _UnreadableBody()})
+        assert response.status_code == 413

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
+from importlib import import_module
 
 import structlog
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
@@ -67,7 +69,22 @@ class RequestSizeLimitMiddleware:
             view_name = resolve(request.path_info).view_name
         except Resolver404:
             return settings.WIJKTEAM_MAX_REQUEST_BYTES
-        return int(settings.WIJKTEAM_LARGE_UPLOAD_VIEWS.get(view_name, settings.WIJKTEAM_MAX_REQUEST_BYTES))
+        large = settings.WIJKTEAM_LARGE_UPLOAD_VIEWS.get(view_name)
+        # The larger limit is for a signed-in session only: an anonymous client would otherwise have its body
+        # parsed to a temporary file before the view's login check sends it away. (The view checks the role.)
+        if large is None or not RequestSizeLimitMiddleware._signed_in(request):
+            return settings.WIJKTEAM_MAX_REQUEST_BYTES
+        return int(large)
+
+    @staticmethod
+    def _signed_in(request: HttpRequest) -> bool:
+        """Whether the session cookie belongs to a signed-in user (read before the session middleware runs;
+        only for a body over the normal limit, so the extra session read is rare)."""
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not key:
+            return False
+        store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+        return store.get(SESSION_KEY) is not None
 
 
 # Areas where every page holds personal data or staff work: never stored by a browser or proxy.
