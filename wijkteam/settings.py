@@ -191,10 +191,15 @@ BEHIND_PROXY = env_bool("WIJKTEAM_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-# Request bodies: every form is small; only the HSDS import takes a file (its form allows 50 MB,
-# plus room for the multipart envelope). The proxy in front should refuse larger bodies too.
+# Request bodies: every form is small; two pages take a file, for a signed-in session only: the HSDS import
+# (its form allows 50 MB) and the monthly signal file (about 200 bytes a row: a million rows ~200 MB), each
+# plus room for the multipart envelope. The proxy in front should refuse larger bodies too.
 WIJKTEAM_MAX_REQUEST_BYTES = env_int("WIJKTEAM_MAX_REQUEST_KB", 2560) * 1024
-WIJKTEAM_LARGE_UPLOAD_VIEWS = {"sociale_kaart_import:index": env_int("WIJKTEAM_MAX_IMPORT_MB", 51) * 1024 * 1024}
+WIJKTEAM_MAX_SIGNAL_UPLOAD_MB = env_int("WIJKTEAM_MAX_SIGNAL_UPLOAD_MB", 500)
+WIJKTEAM_LARGE_UPLOAD_VIEWS = {
+    "sociale_kaart_import:index": env_int("WIJKTEAM_MAX_IMPORT_MB", 51) * 1024 * 1024,
+    "vroegsignalering:upload_index": (WIJKTEAM_MAX_SIGNAL_UPLOAD_MB + 1) * 1024 * 1024,
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = WIJKTEAM_MAX_REQUEST_BYTES
 
 MAP_TILE_URL = env_str(

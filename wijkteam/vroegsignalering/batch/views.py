@@ -13,6 +13,7 @@ import csv
 from collections.abc import Iterator
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
@@ -33,7 +34,6 @@ from ..models import UploadFout
 from .reader import COLUMNS, template_csv
 from .services import start_upload
 
-MAX_UPLOAD_BYTES = 500 * 1024 * 1024  # a million rows is about 200 MB
 ERRORS_SHOWN = 50
 
 
@@ -49,8 +49,10 @@ class UploadForm(UtrechtFormMixin, forms.Form):
 
     def clean_bestand(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["bestand"]
-        if (upload.size or 0) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Dit bestand is te groot. Het mag hoogstens 500 MB zijn."))
+        limit_mb = settings.WIJKTEAM_MAX_SIGNAL_UPLOAD_MB
+        if (upload.size or 0) > limit_mb * 1024 * 1024:
+            raise forms.ValidationError(_("Dit bestand is te groot. Het mag hoogstens %(mb)s MB zijn.")
+                                        % {"mb": limit_mb})
         if not (upload.name or "").lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(_("Kies een CSV-bestand (.csv)."))
         return upload
