@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -35,6 +36,9 @@ MAX_ZIP_MEMBERS = 200
 # Defaults of WIJKTEAM_IMPORT_MAX_BYTES and WIJKTEAM_IMPORT_MAX_ROWS (settings.py).
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 DEFAULT_MAX_ROWS = 100_000
+# Problems one file may give before reading stops: a small file of bad rows would otherwise fill
+# the worker's memory with messages, and nobody reads past the first screenful anyway.
+MAX_PROBLEMS = 1000
 _READ_BLOCK = 64 * 1024
 
 
@@ -66,6 +70,11 @@ class RawData:
     _count: int = 0
 
     def add(self, row: RawRow, filename: str = "") -> None:
+        self.count(filename)
+        self.rows.setdefault(row.table, []).append(row)
+
+    def count(self, filename: str = "") -> None:
+        """Count a row read, also one that is rejected: the row limit bounds the reading, not the result."""
         self._count += 1
         if self.row_limit is not None and self._count > self.row_limit:
             raise TooBig(
@@ -73,7 +82,16 @@ class RawData:
                   "het bestand in delen of laat de grens verhogen (WIJKTEAM_IMPORT_MAX_ROWS).")
                 % {"file": filename or _("het bestand"), "max": number_format(self.row_limit, force_grouping=True)}
             )
-        self.rows.setdefault(row.table, []).append(row)
+
+    def report(self, problem: Problem, filename: str = "") -> None:
+        """Note a problem; past MAX_PROBLEMS the import stops (TooBig), so nothing is written."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooBig(
+                _("%(file)s bevat te veel fouten (meer dan %(max)s); de import is gestopt en er is niets "
+                  "veranderd. Verbeter het bestand en probeer het opnieuw.")
+                % {"file": filename or _("het bestand"), "max": number_format(MAX_PROBLEMS, force_grouping=True)}
+            )
+        self.problems.append(problem)
 
     @property
     def total(self) -> int:
@@ -268,9 +286,7 @@ def read_csv_files(files: Mapping[str, Source], *, unpacked: bool = False) -> Ra
     resources = _resources(files, raw, budget)
     for name in sorted(files):
         if name.lower().endswith(".csv") and name not in resources:
-            raw.problems.append(
-                Problem(name, "", _("dit bestand hoort niet bij HSDS en wordt overgeslagen"), "warning")
-            )
+            raw.report(Problem(name, "", _("dit bestand hoort niet bij HSDS en wordt overgeslagen"), "warning"))
     if not resources:
         raise UnreadableFile(
             _("Het zip-bestand bevat geen HSDS-tabellen (zoals organizations.csv en services.csv).")
@@ -286,8 +302,8 @@ def read_csv_files(files: Mapping[str, Source], *, unpacked: bool = False) -> Ra
             except UnicodeDecodeError:
                 # Rows before the bad byte would only add confusing follow-up problems.
                 del raw.rows.setdefault(t.name, [])[before:]
-                raw.problems.append(
-                    Problem(filename, "", _("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'"))
+                raw.report(
+                    Problem(filename, "", _("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'")), filename
                 )
     return raw
 
@@ -309,33 +325,36 @@ def _read_csv(filename: str, text: IO[str], t: Table, resource: dict[str, Any], 
     except StopIteration:
         return  # an empty file: nothing to import
     except csv.Error as exc:
-        raw.problems.append(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}))
+        raw.report(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}), filename)
         return
     columns = [h.strip() for h in header]
     known = [c if t.column(c) else None for c in columns]
     for name in columns:
         if name and not t.column(name):
-            raw.problems.append(
+            raw.report(
                 Problem(filename, name, _("deze kolom is geen HSDS-veld van %(table)s en wordt overgeslagen")
-                        % {"table": t.name}, "warning")
+                        % {"table": t.name}, "warning"),
+                filename,
             )
     seen: set[str] = set()
     for name in columns:
         if name in seen and t.column(name):
-            raw.problems.append(Problem(filename, name, _("deze kolom staat er twee keer in")))
+            raw.report(Problem(filename, name, _("deze kolom staat er twee keer in")), filename)
         seen.add(name)
     for col in t.columns:
         if (col.required or col.tabular_required) and col.name not in seen:
-            raw.problems.append(Problem(filename, col.name, _("deze verplichte kolom ontbreekt")))
+            raw.report(Problem(filename, col.name, _("deze verplichte kolom ontbreekt")), filename)
     for index, record in enumerate(_records(reader, filename, raw)):
         number = index + 2
         where = csv_row(filename, number)
         if not any(cell.strip() for cell in record):
             continue
         if len(record) > len(columns):
-            raw.problems.append(
+            raw.count(filename)
+            raw.report(
                 Problem(where, "", _("de rij heeft %(found)s waarden maar er zijn %(expected)s kolommen")
-                        % {"found": len(record), "expected": len(columns)})
+                        % {"found": len(record), "expected": len(columns)}),
+                filename,
             )
             continue
         # restore_formula: undo the exporter's apostrophe before a formula (values.py).
@@ -347,7 +366,7 @@ def _records(reader: Any, filename: str, raw: RawData) -> Iterator[list[str]]:
     try:
         yield from reader
     except csv.Error as exc:
-        raw.problems.append(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}))
+        raw.report(Problem(filename, "", _("het bestand is geen geldige CSV (%(error)s)") % {"error": exc}), filename)
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -418,7 +437,7 @@ class _JsonReader:
         self.by_id: dict[tuple[str, str], RawRow] = {}
 
     def problem(self, pointer: str, field_name: str, message: str) -> None:
-        self.raw.problems.append(Problem(json_spot(self.filename, pointer), field_name, message))
+        self.raw.report(Problem(json_spot(self.filename, pointer), field_name, message))
 
     def read_document(self, document: Any) -> None:
         if isinstance(document, dict) and isinstance(document.get("contents"), list):
@@ -430,6 +449,7 @@ class _JsonReader:
         for index, item in enumerate(items):
             pointer = f"{base}/{index}" if base or isinstance(document, list) else ""
             if not isinstance(item, dict):
+                self.raw.count()
                 self.problem(pointer, "", _("hier hoort een HSDS-object (tussen accolades)"))
                 continue
             self.record(_top_level_table(item), item, pointer, {})
@@ -486,6 +506,7 @@ class _JsonReader:
         for index, item in enumerate(items):
             spot = f"{pointer}/{key}/{index}"
             if not isinstance(item, dict):
+                self.raw.count()
                 self.problem(spot, "", _("hier hoort een HSDS-object (tussen accolades)"))
                 continue
             # link_entity / resource_type default to the parent's table but may say otherwise.
@@ -502,11 +523,11 @@ class _JsonReader:
 
     def scalar(self, json_type: str, value: Any, pointer: str, key: str) -> str | None:
         if json_type == "number":
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
                 self.problem(pointer, key,
                              _("'%(value)s' moet een getal zijn (zonder aanhalingstekens)") % {"value": value})
                 return None
-            return str(value) if isinstance(value, int) else repr(value)
+            return str(value) if isinstance(value, int | Decimal) else repr(value)
         if not isinstance(value, str):
             self.problem(pointer, key,
                          _("%(value)s moet tekst zijn (tussen aanhalingstekens)") % {"value": json.dumps(value)})
@@ -528,7 +549,7 @@ class _JsonReader:
         for column, value in values.items():
             known = existing.values.get(column, "")
             if known and value and known != value:
-                self.raw.problems.append(
+                self.raw.report(
                     Problem(where, column,
                             _("dit %(table)s staat ook in %(other)s, met een andere waarde ('%(a)s' en '%(b)s')")
                             % {"table": t.label, "other": existing.where, "a": known[:40], "b": value[:40]})
@@ -544,7 +565,9 @@ def read_json(data: bytes, filename: str) -> RawData:
     if len(data) > max_bytes():
         raise _too_many_bytes("", max_bytes(), unpacked=False)
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        # Numbers as Decimal, as written: int() of a number with 5,000 digits is a ValueError, and float()
+        # makes 1e400 "inf"; the validator judges each number by its column (values.py).
+        document = json.loads(data.decode("utf-8-sig"), parse_int=Decimal, parse_float=Decimal)
     except UnicodeDecodeError:
         raise UnreadableFile(_("%(file)s is geen UTF-8-tekst.") % {"file": filename}) from None
     except json.JSONDecodeError as exc:

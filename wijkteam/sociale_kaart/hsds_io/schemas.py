@@ -50,6 +50,17 @@ def is_uri(value: str) -> bool:
     return True
 
 
+def is_web_url(value: str) -> bool:
+    """An http or https address with a host: what an imported URL field may hold.
+
+    HSDS only says `format: uri`, which `is_uri` checks; but these fields become links on the public
+    service page, and a `javascript:` or `data:` URI there would run in the visitor's browser. E-mail
+    addresses and phone numbers have fields of their own, so mailto: and tel: are not needed here.
+    """
+    scheme = value.split(":", 1)[0].lower()
+    return scheme in {"http", "https"} and bool(_WEB_URI.match(value))
+
+
 def is_date_time(value: str) -> bool:
     if not _DATE_TIME.match(value):
         return False

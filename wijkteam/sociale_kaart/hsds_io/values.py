@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from wijkteam.core.csv_safety import defuse_formula
 from wijkteam.core.csv_safety import restore_formula as restore_formula
 
-from .schemas import is_uri
+from .schemas import is_uri, is_web_url
 from .tables import Column
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -175,25 +175,42 @@ def _parse_number(field: models.Field, raw: str) -> Any:
         number = Decimal(value)
     except InvalidOperation:
         raise ValueProblem(_("'%(value)s' is geen getal") % {"value": shown(raw)}) from None
+    try:
+        return _fitted_number(field, number, raw)
+    except ValueProblem:
+        raise
+    except (ValueError, ArithmeticError):
+        # Whatever a strange number still trips in the conversion is this cell's problem, not a crash.
+        raise ValueProblem(_("'%(value)s' is te groot") % {"value": shown(raw)}) from None
+
+
+def _fitted_number(field: models.Field, number: Decimal, raw: str) -> Any:
+    """The parsed number as the column stores it, or ValueProblem.
+
+    The size is judged by the exponent (`adjusted()`) before anything converts the number: the pattern
+    allows exponents, and int() of a cell like 1e100000000 would keep the worker busy for hours.
+    """
+    # Digits before the point, minus one (1e3 -> 3, 0.5 -> -1); zero counts as small whatever its exponent.
+    magnitude = -1 if number.is_zero() else number.adjusted()
     if isinstance(field, models.DecimalField):
-        exponent = number.normalize().as_tuple().exponent
-        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        if decimals > (field.decimal_places or 0):
+        decimal_places = field.decimal_places or 0
+        if _decimals(number) > decimal_places:
             raise ValueProblem(
                 _("'%(value)s' heeft te veel cijfers achter de punt (maximaal %(max)s)")
                 % {"value": shown(raw), "max": field.decimal_places}
             )
-        whole_digits = len(str(abs(int(number))))
-        if whole_digits > (field.max_digits or 0) - (field.decimal_places or 0):
+        if magnitude >= (field.max_digits or 0) - decimal_places:
             raise ValueProblem(_("'%(value)s' is te groot") % {"value": shown(raw)})
         return number
     if isinstance(field, models.IntegerField):
-        if number != number.to_integral_value():
-            raise ValueProblem(_("'%(value)s' moet een geheel getal zijn") % {"value": shown(raw)})
-        whole = int(number)
-        if isinstance(field, _POSITIVE) and whole < 0:
-            raise ValueProblem(_("'%(value)s' mag niet negatief zijn") % {"value": shown(raw)})
         limit = 32767 if isinstance(field, models.SmallIntegerField | models.PositiveSmallIntegerField) else 2147483647
+        if _decimals(number) > 0:
+            raise ValueProblem(_("'%(value)s' moet een geheel getal zijn") % {"value": shown(raw)})
+        if isinstance(field, _POSITIVE) and number < 0:
+            raise ValueProblem(_("'%(value)s' mag niet negatief zijn") % {"value": shown(raw)})
+        if magnitude > 18:
+            raise ValueProblem(_("'%(value)s' is te groot (maximaal %(max)s)") % {"value": shown(raw), "max": limit})
+        whole = int(number)
         if whole > limit:
             raise ValueProblem(_("'%(value)s' is te groot (maximaal %(max)s)") % {"value": shown(raw), "max": limit})
         return whole
@@ -201,6 +218,20 @@ def _parse_number(field: models.Field, raw: str) -> Any:
     if not math.isfinite(as_float):
         raise ValueProblem(_("'%(value)s' is te groot") % {"value": shown(raw)})
     return as_float
+
+
+def _decimals(number: Decimal) -> int:
+    """Digits that matter after the point (2.50 -> 1, 1e-3 -> 3, 1e5 -> 0), without rounding context.
+
+    Decimal.normalize() would do, but it rounds to the context and overflows on exponents like 1e999999999.
+    """
+    if number.is_zero():
+        return 0
+    _sign, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int):  # NaN or Infinity; the pattern lets neither through
+        return 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing_zeros))
 
 
 def _parse_string(column: Column, raw: str) -> str:
@@ -212,12 +243,20 @@ def _parse_string(column: Column, raw: str) -> str:
             raise ValueProblem(_("'%(value)s' is geen geldig e-mailadres") % {"value": shown(raw)}) from None
         raw = raw.strip()
     elif column.format == "uri":
-        if not is_uri(raw.strip()):
+        value = raw.strip()
+        if not is_uri(value):
             raise ValueProblem(
                 _("'%(value)s' is geen geldige URL (begin met https://, bijvoorbeeld https://voorbeeld.nl)")
                 % {"value": shown(raw)}
             )
-        raw = raw.strip()
+        if not is_web_url(value):
+            # Shown as a link on the public page: javascript: or data: would run in the visitor's browser.
+            raise ValueProblem(
+                _("'%(value)s' is geen webadres; alleen adressen die beginnen met http:// of https:// zijn "
+                  "toegestaan (bijvoorbeeld https://voorbeeld.nl)")
+                % {"value": shown(raw)}
+            )
+        raw = value
     max_length = getattr(field, "max_length", None)
     if max_length and len(raw) > max_length:
         raise ValueProblem(
