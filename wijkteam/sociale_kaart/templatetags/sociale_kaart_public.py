@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.urls import reverse
@@ -14,6 +14,18 @@ from ..public.forms import LEVENSDOMEIN_LABELS, levensdomein_label
 from ..taxonomies import LEVENSDOMEINEN
 
 register = template.Library()
+
+
+@register.filter
+def web_url(value: object) -> str:
+    """The link if it is a web address (http or https, with a host), else "": a stored link that is
+    `javascript:` or `data:` (from before the import checked it, or typed elsewhere) is never rendered as href."""
+    text = str(value or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 @dataclass(frozen=True)
