@@ -78,3 +78,16 @@ def test_nested_items_that_are_no_objects_count_too(settings):
     result = import_bytes(json.dumps(document).encode(), "aanbod.json")
     assert len(result.problems) == 1
     assert "heeft meer dan 100 rijen" in str(result.problems[0])
+
+
+def test_past_the_check_cap_the_checking_stops(monkeypatch):
+    # Rows that read fine but each hold a bad value: the checking step stops at its own cap, with one line
+    # saying so, instead of collecting rows x columns messages.
+    from wijkteam.sociale_kaart.hsds_io import validation
+
+    monkeypatch.setattr(validation, "MAX_CHECK_PROBLEMS", 20)
+    rows = "".join(f"nee-{n},Dienst {n}\r\n" for n in range(200))
+    result = import_bytes(zip_of({"services.csv": f"id,name\r\n{rows}".encode()}), "kaart.zip")
+    texts = [str(p) for p in result.problems]
+    assert len(texts) <= 22
+    assert any("Meer dan 20 fouten: het controleren is gestopt en er is niets veranderd." in t for t in texts)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..duplicates import find_duplicates
@@ -85,6 +86,9 @@ def _required(col: Column) -> bool:
     return col.required or col.tabular_required
 
 
+MAX_CHECK_PROBLEMS = 10_000  # problems the checking step collects before it stops (readers.py caps reading at 1,000)
+
+
 def validate(raw: RawData, *, progress: Progress | None = None) -> Checked:
     checked = Checked(problems=list(raw.problems))
     problems = checked.problems
@@ -97,6 +101,14 @@ def validate(raw: RawData, *, progress: Progress | None = None) -> Checked:
     for table_name in IMPORT_ORDER:
         t = table(table_name)
         for row in raw.rows.get(table_name, []):
+            if len(problems) >= MAX_CHECK_PROBLEMS:
+                # Rows x columns could be millions of messages: the import is refused anyway, so stop here and
+                # say so (the first ones shown are enough to fix the file).
+                limit = number_format(MAX_CHECK_PROBLEMS, force_grouping=True)
+                problems.append(Problem(_("het bestand"), "", _(
+                    "Meer dan %(max)s fouten: het controleren is gestopt en er is niets veranderd. Verbeter deze "
+                    "fouten en probeer het opnieuw.") % {"max": limit}))
+                return checked
             done += 1
             if progress is not None:
                 progress(done, total)
