@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Utrecht (NL Design System) classes on Django's widgets, so every form looks and behaves alike; and
-`add_service_errors`, which puts a write path's refusal on the form where the user looks."""
+"""Utrecht (NL Design System) classes on Django's widgets, so every form looks and behaves alike;
+`add_service_errors`, which puts a write path's refusal on the form where the user looks; and
+`check_supported_year`, the one year range a date typed into a filter or period may have."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext
 
 _CLASSES: dict[type[forms.Widget], str] = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
@@ -78,3 +81,19 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError, *, fields: Ma
                 form.mark_invalid(field)
         else:
             form.add_error(None, errors)
+
+
+# The years a date typed into a filter or a report period may have. Outside them a date is a typing error,
+# and the arithmetic on it overflows: year 1 or 9999 does not convert to UTC and a period's month end runs
+# past `date.max`, which was a 500 for a hand-edited URL. One range for every such form, so a user meets
+# one rule and one message.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+
+
+def check_supported_year(value: dt.date) -> None:
+    """Refuse (ValidationError, code "date_range") a date outside EARLIEST_YEAR..LATEST_YEAR."""
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(
+            gettext("Kies een datum tussen %(van)s en %(tot)s.") % {"van": EARLIEST_YEAR, "tot": LATEST_YEAR},
+            code="date_range",
+        )

@@ -26,7 +26,7 @@ from wijkteam.accounts.decorators import require
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 from wijkteam.core.csv_safety import defuse_formula
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 from wijkteam.gebieden.models import Wijk
 
 from ..access import may_export_ddas, may_view_vroegsignalering_rapportage, rapportage_wijk_ids
@@ -38,15 +38,6 @@ from .publish import Group, Row, publish
 MAX_MONTHS = 36
 DDAS_MAX_MONTHS = 13
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-# Reports cover real months: outside these years the date arithmetic (month ends, a period's end, the
-# conversion to UTC) overflows Python's dates, which was a 500 for a hand-edited URL.
-MIN_YEAR, MAX_YEAR = 1900, 2999
-
-
-def _within_years(value: dt.date) -> None:
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise forms.ValidationError(_("Kies een datum tussen %(van)s en %(tot)s.") % {"van": MIN_YEAR, "tot": MAX_YEAR})
-
 
 class MonthField(forms.CharField):
     widget = forms.TextInput(attrs={"type": "month", "inputmode": "numeric", "pattern": r"\d{4}-\d{2}"})
@@ -59,7 +50,7 @@ class MonthField(forms.CharField):
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise forms.ValidationError(_("Vul een maand in als jjjj-mm, bijvoorbeeld 2026-03."))
         month = dt.date(int(match.group(1)) or 1, int(match.group(2)), 1)  # year 0000: refused just below
-        _within_years(month)
+        check_supported_year(month)
         return month
 
 
@@ -222,13 +213,13 @@ class DdasForm(UtrechtFormMixin, forms.Form):
     def clean_van(self) -> dt.date | None:
         value: dt.date | None = self.cleaned_data.get("van")
         if value is not None:
-            _within_years(value)
+            check_supported_year(value)
         return value
 
     def clean_tot(self) -> dt.date | None:
         value: dt.date | None = self.cleaned_data.get("tot")
         if value is not None:
-            _within_years(value)
+            check_supported_year(value)
         return value
 
     def clean(self) -> dict[str, Any]:
