@@ -167,6 +167,8 @@ SESSION_COOKIE_AGE = env_int("WIJKTEAM_IDLE_TIMEOUT_MINUTES", 15) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OTP_TOTP_ISSUER = env_str("WIJKTEAM_OTP_ISSUER", "Wijkteam")
+# Days a user may bind their authenticator themself after the account is made or a beheerder reset it.
+WIJKTEAM_TOTP_ENROLMENT_DAYS = env_int("WIJKTEAM_TOTP_ENROLMENT_DAYS", 7, minimum=1)
 # Our own TOTP admin (accounts/admin.py) never shows keys; this keeps django-otp's other pages quiet too.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The beheerder sees whose authenticator it is, never its secret key; reset means delete, and the
-user enrols anew (with a new key) at the next login. Opening and resetting a device are audited."""
+"""The beheerder sees whose authenticator it is, never its secret key; deleting a device cuts it off (the user
+enrols anew, with a new key, only after the beheerder's reset opens a window: see
+test_beheerder_reset_of_second_factor_removes_devices_and_reopens.py). Opening and deleting a device are audited."""
 
 from __future__ import annotations
 

@@ -7,22 +7,48 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import services
 from .api_tokens import revoke_token
 from .models import ApiToken, Organisatie, Team, User
+from .permissions import may_reset_second_factor
 
 
 @admin.register(User)
 class WijkteamUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "organisatie", "is_active"]
     list_filter = ["role", "is_active", "teams"]
-    fieldsets = (*(UserAdmin.fieldsets or ()), ("Wijkteam", {"fields": ("role", "organisatie", "teams")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()),
+                 ("Wijkteam", {"fields": ("role", "organisatie", "teams", "totp_enrolment_until")}))
+    # The enrolment window changes through the action below only (services.py), never by typing a date.
+    readonly_fields = ["totp_enrolment_until"]
     filter_horizontal = ["teams", "groups", "user_permissions"]
+    actions = ["reset_second_factor"]
     # What someone may see and do: the audit row of every change holds these before and after.
     audit_before_after = ("role", "teams", "organisatie", "is_active", "is_staff", "is_superuser", "groups")
+
+    def has_reset_second_factor_permission(self, request: HttpRequest) -> bool:
+        return may_reset_second_factor(request.user)
+
+    @admin.action(description=gettext_lazy("Tweede stap opnieuw laten instellen"),
+                  permissions=["reset_second_factor"])
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        """Lost or suspect authenticator, or a window that passed before the user enrolled: remove the
+        devices and open a new enrolment window (each audited, see services.reset_second_factor)."""
+        until = None
+        count = 0
+        for user in queryset:
+            until = services.reset_second_factor(user, by=request.user, request=request)  # type: ignore[arg-type]
+            count += 1
+        if until is not None:
+            self.message_user(request, _(
+                "De tweede stap van %(n)s gebruiker(s) is gewist. Zij kunnen die bij het inloggen opnieuw "
+                "instellen, tot %(until)s.") % {"n": count, "until": formats.date_format(
+                    timezone.localtime(until), "DATETIME_FORMAT")}, messages.SUCCESS)
 
 
 @admin.register(Team)
@@ -40,8 +66,10 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 
 # django-otp's own admin shows and edits every user's secret key. Ours shows whose device it is
-# and when it was used, never the key; "reset" is deleting the device, after which the user
-# enrols anew at the next login (a new key, shown once, to that user only).
+# and when it was used, never the key. Deleting a device here only cuts it off (a stolen phone): the
+# user cannot log in, nor bind a new one, until the beheerder uses "Tweede stap opnieuw laten
+# instellen" on the user list, which opens an enrolment window; the user then enrols anew at the next
+# login (a new key, shown once, to that user only).
 if admin.site.is_registered(TOTPDevice):
     admin.site.unregister(TOTPDevice)
 
@@ -58,7 +86,7 @@ class TOTPDeviceAdmin(admin.ModelAdmin):
         return False  # enrolment happens at login, where only the user sees the key
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # viewing only; a lost or suspect authenticator is reset by deleting it
+        return False  # viewing only; a lost or suspect authenticator is reset from the user list
 
 
 

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.gebieden.models import Gemeente, Wijk
@@ -83,12 +85,35 @@ class Organisatie(models.Model):
         return self.naam
 
 
+DEFAULT_TOTP_ENROLMENT_DAYS = 7
+
+
+def totp_enrolment_days() -> int:
+    """How long an enrolment window stays open (settings.WIJKTEAM_TOTP_ENROLMENT_DAYS)."""
+    return int(getattr(settings, "WIJKTEAM_TOTP_ENROLMENT_DAYS", DEFAULT_TOTP_ENROLMENT_DAYS))
+
+
+def totp_enrolment_window_end() -> dt.datetime:
+    """When an enrolment window opened now closes: the default for a new account, and what
+    `services.open_enrolment` sets."""
+    return timezone.now() + dt.timedelta(days=totp_enrolment_days())
+
+
 class User(AbstractUser):
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     organisatie = models.ForeignKey(
         Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="gebruikers"
     )
     teams = models.ManyToManyField(Team, related_name="leden", blank=True, verbose_name=_("teams"))
+    # The enrolment window: until this moment the user may bind an authenticator themself, at login;
+    # None means not at all. No trust on first use: without a window, whoever knows the password could
+    # bind their own phone. Every account starts with an open window however it is made (beheer,
+    # createsuperuser, the demo), enrolling closes it, and only a beheerder opens it again
+    # (services.reset_second_factor). Not editable in forms: it changes through services.py only.
+    totp_enrolment_until = models.DateTimeField(
+        _("tweede stap zelf instellen kan tot"), null=True, blank=True, editable=False,
+        default=totp_enrolment_window_end,
+    )
 
     class Meta:
         verbose_name = _("gebruiker")

@@ -47,6 +47,12 @@ def may_use_admin(user: Any) -> bool:
     return is_verified(user) and has_role(user, Role.BEHEERDER) and user.is_active
 
 
+def may_reset_second_factor(user: Any) -> bool:
+    """Removing someone's authenticator and opening an enrolment window for them: the beheerder only
+    (whoever may do this can bind a phone to any account whose password they know)."""
+    return is_verified(user) and has_role(user, Role.BEHEERDER) and user.is_active
+
+
 # --- Sociale kaart: partner self-maintenance ---------------------------------------------------
 # Which records a partner may edit (only its own organisation's) is decided per object in
 # wijkteam.sociale_kaart.access; these say who may use the pages at all.

@@ -89,6 +89,13 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                   status=400 if form.errors else 200)
 
 
+def _enrolment_closed(request: HttpRequest) -> HttpResponse:
+    """No enrolment window (never opened, passed, or closed by enrolling): only a beheerder can open one."""
+    record(request, Action.LOGIN_FAILED, outcome=Outcome.FAILURE, object_type="accounts.user",
+           object_id=request.user.pk, detail={"step": "otp_setup", "reason": "enrolment_window_closed"})
+    return render(request, "accounts/two_factor_setup_closed.html", status=403)
+
+
 @signed_in("setting up the second factor after the password step")
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if (early := _require_password_step(request)) is not None:
@@ -96,15 +103,23 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if any(devices_for_user(user)):
         return redirect("accounts:two_factor")
-    device = services.pending_totp_device(user)  # type: ignore[arg-type]
-    form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if services.confirm_totp_device(device, form.cleaned_data["token"]):
-            otp_login(request, device)
-            record(request, Action.CREATE, object_type="otp_totp.totpdevice", object_id=device.pk)
-            record(request, Action.LOGIN, object_type="accounts.user", object_id=user.pk, detail={"step": "otp"})
-            return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet. Controleer of de tijd op je telefoon goed staat."))
+    # Binding an authenticator only inside a window a beheerder opened (services.py): knowing the password
+    # is not enough to bind one's own phone.
+    if not services.enrolment_is_open(user):  # type: ignore[arg-type]
+        return _enrolment_closed(request)
+    try:
+        device = services.pending_totp_device(user)  # type: ignore[arg-type]
+        form = TokenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if services.confirm_totp_device(device, form.cleaned_data["token"]):
+                otp_login(request, device)
+                record(request, Action.CREATE, object_type="otp_totp.totpdevice", object_id=device.pk)
+                record(request, Action.LOGIN, object_type="accounts.user", object_id=user.pk,
+                       detail={"step": "otp"})
+                return HttpResponseRedirect(_next_url(request))
+            form.add_error("token", _("Deze code klopt niet. Controleer of de tijd op je telefoon goed staat."))
+    except services.EnrolmentClosed:  # the window passed between the check above and here
+        return _enrolment_closed(request)
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
     context: dict[str, Any] = {
         "form": form,
