@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Utrecht (NL Design System) classes on Django's widgets, so every form looks and behaves alike;
 `add_service_errors`, which puts a write path's refusal on the form where the user looks; and
-`check_supported_year`, the one year range a date typed into a filter or period may have."""
+`check_supported_year`, the one year range any typed date may have (filters, periods, forms, API filters)."""
 
 from __future__ import annotations
 
@@ -83,10 +83,10 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError, *, fields: Ma
             form.add_error(None, errors)
 
 
-# The years a date typed into a filter or a report period may have. Outside them a date is a typing error,
-# and the arithmetic on it overflows: year 1 or 9999 does not convert to UTC and a period's month end runs
-# past `date.max`, which was a 500 for a hand-edited URL. One range for every such form, so a user meets
-# one rule and one message.
+# The years any typed date may have: filters, report periods, and the date fields of the case, plan,
+# referral, visit and opening-hours forms. Outside them a date is a typing error, and the arithmetic on it
+# overflows: year 1 or 9999 does not convert to UTC and a period's month end runs past `date.max`, which
+# was a 500 for a hand-edited URL. One range for every form, so a user meets one rule and one message.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
 
 

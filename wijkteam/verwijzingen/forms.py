@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 from wijkteam.huishoudens.models import Persoon
 from wijkteam.hulpvragen.models import LEVENSDOMEINEN
 from wijkteam.sociale_kaart.models import Service
@@ -22,6 +22,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A typed date of a referral: a year from 1900 to 2999 (`check_supported_year`), refused beside the field.
+    The services' own rules (not in the future, not before the referral) come after it."""
+
+    default_validators = [check_supported_year]
 
 
 class ServiceChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -56,9 +63,9 @@ class ReferralForm(UtrechtFormMixin, forms.Form):
     levensdomeinen = forms.MultipleChoiceField(label=_("Levensdomeinen"), required=False,
                                                choices=[(k, str(v)) for k, v in LEVENSDOMEINEN.items()],
                                                widget=forms.CheckboxSelectMultiple)
-    verwezen_op = forms.DateField(label=_("Verwezen op"), widget=DateInput())
-    aangemeld_op = forms.DateField(label=_("Aangemeld bij de aanbieder op"), required=False, widget=DateInput(),
-                                   help_text=_("Tweede lijn: de wachttijd telt vanaf de aanmelding."))
+    verwezen_op = DateField(label=_("Verwezen op"), widget=DateInput())
+    aangemeld_op = DateField(label=_("Aangemeld bij de aanbieder op"), required=False, widget=DateInput(),
+                             help_text=_("Tweede lijn: de wachttijd telt vanaf de aanmelding."))
 
     def __init__(self, *args: Any, persons: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,11 +79,11 @@ class StatusForm(UtrechtFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), choices=())
     reden = forms.CharField(label=_("Reden"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text=_("Verplicht bij afwijzen, stoppen en niet verschenen."))
-    datum = forms.DateField(label=_("Datum"), required=False, widget=DateInput(),
-                            help_text=_("Wanneer het gebeurde; leeg is vandaag."))
-    intake_op = forms.DateField(label=_("Intake was op"), required=False, widget=DateInput())
-    verwachte_intake = forms.DateField(label=_("Verwachte intake"), required=False, widget=DateInput())
-    verwachte_start = forms.DateField(label=_("Verwachte start"), required=False, widget=DateInput())
+    datum = DateField(label=_("Datum"), required=False, widget=DateInput(),
+                      help_text=_("Wanneer het gebeurde; leeg is vandaag."))
+    intake_op = DateField(label=_("Intake was op"), required=False, widget=DateInput())
+    verwachte_intake = DateField(label=_("Verwachte intake"), required=False, widget=DateInput())
+    verwachte_start = DateField(label=_("Verwachte start"), required=False, widget=DateInput())
     warme_overdracht = forms.CharField(label=_("Warme overdracht"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}),
                                        help_text=_("Bij de start: wie heeft wie gesproken, welke afspraken."))
@@ -92,11 +99,11 @@ class StopForm(UtrechtFormMixin, forms.Form):
 
 
 class DatesForm(UtrechtFormMixin, forms.Form):
-    aangemeld_op = forms.DateField(label=_("Aangemeld op"), required=False, widget=DateInput())
-    intake_op = forms.DateField(label=_("Intake op"), required=False, widget=DateInput())
-    gestart_op = forms.DateField(label=_("Gestart op"), required=False, widget=DateInput())
-    verwachte_intake = forms.DateField(label=_("Verwachte intake"), required=False, widget=DateInput())
-    verwachte_start = forms.DateField(label=_("Verwachte start"), required=False, widget=DateInput())
+    aangemeld_op = DateField(label=_("Aangemeld op"), required=False, widget=DateInput())
+    intake_op = DateField(label=_("Intake op"), required=False, widget=DateInput())
+    gestart_op = DateField(label=_("Gestart op"), required=False, widget=DateInput())
+    verwachte_intake = DateField(label=_("Verwachte intake"), required=False, widget=DateInput())
+    verwachte_start = DateField(label=_("Verwachte start"), required=False, widget=DateInput())
     warme_overdracht = forms.CharField(label=_("Warme overdracht"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}),
                                        help_text=_("Vastleggen bij de start van de zorg."))

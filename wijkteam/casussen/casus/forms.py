@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import Team, User
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 
 from ..models import CASUS_TRANSITIONS, Casus, CasusStatus, ContactSoort, Gewicht, Sluitreden, Uitkomst
 from ..services import CASE_WORKER_ROLES
@@ -133,12 +133,13 @@ class ContactForm(UtrechtFormMixin, forms.Form):
         datum = self.cleaned_data["datum"]
         if datum > timezone.localdate():
             raise forms.ValidationError(_("Een contactmoment kan niet in de toekomst liggen."))
+        check_supported_year(datum)  # and not before 1900: a contact in year 1 is a typing error
         return datum
 
 
 class TaskForm(UtrechtFormMixin, forms.Form):
     titel = forms.CharField(label=_("Taak"), max_length=200)
-    deadline = forms.DateField(label=_("Uiterlijk"), required=False,
+    deadline = forms.DateField(label=_("Uiterlijk"), required=False, validators=[check_supported_year],
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     toegewezen_aan = WorkerChoice(label=_("Voor"), queryset=User.objects.none(), required=False)
 

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import User
-from wijkteam.core.forms import UtrechtFormMixin, utrecht_class
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year, utrecht_class
 
 from ..models import AfwezigheidSoort, TeamNorm
 
@@ -32,10 +32,11 @@ class AbsenceForm(UtrechtFormMixin, forms.Form):
                               error_messages={"required": _("Kies ziek, verlof of vertrek.")},
                               help_text=_("Schrijf hier nooit een medische reden op."))
     vanaf = forms.DateField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}),
+                            validators=[check_supported_year],
                             error_messages={"required": _("Vul in vanaf wanneer."),
                                             "invalid": _("Vul een datum in, bijvoorbeeld 3-12-2026.")})
     tot = forms.DateField(label=_("Tot en met (als bekend)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}),
+                          widget=forms.DateInput(attrs={"type": "date"}), validators=[check_supported_year],
                           help_text=_("Leeg laten bij vertrek of als het nog niet bekend is."),
                           error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 3-12-2026.")})
 

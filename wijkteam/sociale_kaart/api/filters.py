@@ -17,11 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkteam.core.forms import check_supported_year
 from wijkteam.gebieden.postcodes import try_normalise_postcode
 
 from .. import geocoding
@@ -91,19 +93,28 @@ def modified_after(request: HttpRequest) -> dt.datetime | None:
         return None
     # An unencoded "+01:00" in a query string arrives as " 01:00".
     raw = re.sub(r" (\d{2}:?\d{2})$", r"+\1", raw)
+    moment: dt.datetime | None = None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
             day = None
         if day is not None:
-            return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+            moment = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    if moment is None:
+        try:
+            moment = parse_datetime(raw)
+        except ValueProblem:
+            raise ApiError(
+                _("'modified_after' moet een datum of tijdstip zijn, zoals 2026-11-25 of 2026-11-25T10:15:00Z")
+            ) from None
+    # Year 1 or 9999 does not convert to UTC for the query (an OverflowError, a 500): the one year range of
+    # typed dates, in the words the forms use.
     try:
-        return parse_datetime(raw)
-    except ValueProblem:
-        raise ApiError(
-            _("'modified_after' moet een datum of tijdstip zijn, zoals 2026-11-25 of 2026-11-25T10:15:00Z")
-        ) from None
+        check_supported_year(moment.date())
+    except ValidationError as exc:
+        raise ApiError(f"'modified_after': {exc.messages[0]}") from None
+    return moment
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 from wijkteam.gebieden.postcodes import normalise_postcode
 
 from ..duplicates import normalise_phone
@@ -487,11 +487,11 @@ class ScheduleForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
         help_text=gettext_lazy("Bijvoorbeeld nachtopvang van 21:00 tot 9:00."),
     )
     valid_from = forms.DateField(
-        label=gettext_lazy("Vanaf"), required=False,
+        label=gettext_lazy("Vanaf"), required=False, validators=[check_supported_year],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("Bij „Om de week”: de eerste dag, dan weten we welke weken het is."),
     )
-    valid_to = forms.DateField(label=gettext_lazy("Tot en met"), required=False,
+    valid_to = forms.DateField(label=gettext_lazy("Tot en met"), required=False, validators=[check_supported_year],
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     attending_type = forms.ChoiceField(label=gettext_lazy("Afspraak nodig?"), choices=ATTENDING_CHOICES,
                                        required=False)
@@ -541,7 +541,7 @@ class ScheduleForm(DutchErrorsMixin, UtrechtFormMixin, forms.Form):
                 self.add_error("day", _("Kies bij „Dag” ten minste één dag."))
             if monthdays:
                 self.add_error("monthday", _("Een dag van de maand kan alleen bij „Elke maand”."))
-        if freq == BIWEEKLY and not cleaned.get("valid_from"):
+        if freq == BIWEEKLY and not cleaned.get("valid_from") and "valid_from" not in self.errors:
             self.add_error("valid_from", _("Kies bij „Vanaf” de eerste dag, dan weten we welke weken het is."))
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         overnight = bool(cleaned.get("overnight"))

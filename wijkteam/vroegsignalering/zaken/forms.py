@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 
 from ..models import Contactsoort, Dagdeel, Eindresultaat
 
@@ -80,6 +80,8 @@ class BriefForm(UtrechtFormMixin, forms.Form):
         if value is not None and value < timezone.localdate():
             raise forms.ValidationError(_("De datum van het huisbezoek ligt in het verleden. Kies een datum "
                                           "vanaf vandaag."))
+        if value is not None:
+            check_supported_year(value)  # and not after 2999: a visit in year 9999 is a typing error
         return value
 
     def clean(self) -> dict[str, Any]:
