@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Factories for casussen, with traits. A CasusFactory case is in team A's shape when given `team` and a
-regisseur of that team; it always has its plan, its first status row and its first regisseur row, as
-services.open_case makes them (tests of open_case itself go through the service)."""
+regisseur of that team; it always has its plan, its first status, regisseur and weight rows and the buurt of its
+household, as services.open_case makes them (tests of open_case itself go through the service). A norm or a
+profile made here has its history row, as the continuity services write it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from wijkteam.casussen.models import (
     Betrokkene,
     BetrokkeneSoort,
     Casus,
+    CasusGewichtHistorie,
     CasusStatus,
     CasusStatusHistorie,
     Contactmoment,
@@ -26,6 +28,7 @@ from wijkteam.casussen.models import (
     Gewicht,
     Levensdomein,
     MedewerkerProfiel,
+    MedewerkerProfielHistorie,
     Noodtoegang,
     Plan,
     PlanActie,
@@ -34,6 +37,7 @@ from wijkteam.casussen.models import (
     Sluitreden,
     Taak,
     TeamNorm,
+    TeamNormHistorie,
     Uitkomst,
     Uitvoerder,
 )
@@ -49,6 +53,7 @@ class CasusFactory(DjangoModelFactory):
     huishouden = factory.SubFactory(f.HuishoudenFactory)
     team = factory.SubFactory(f.TeamFactory)
     regisseur = factory.SubFactory(f.UserFactory, medewerker=True)
+    buurt = factory.LazyAttribute(lambda o: o.huishouden.adres.buurt)
     status = CasusStatus.UITVOERING
     geopend = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=60))
 
@@ -67,7 +72,7 @@ class CasusFactory(DjangoModelFactory):
 
     @factory.post_generation
     def begin(self, create: bool, extracted: Any, **kwargs: object) -> None:
-        """The rows open_case writes: plan, first status, first regisseur."""
+        """The rows open_case writes: plan, first status, first regisseur, first weight."""
         if not create:
             return
         Plan.objects.get_or_create(casus=self)
@@ -75,6 +80,7 @@ class CasusFactory(DjangoModelFactory):
         CasusStatusHistorie.objects.create(casus=self, van="", naar=CasusStatus.AANGEMELD, door=self.regisseur,
                                            tijdstip=moment)
         RegisseurHistorie.objects.create(casus=self, regisseur=self.regisseur, vanaf=moment, door=self.regisseur)
+        CasusGewichtHistorie.objects.create(casus=self, gewicht=self.gewicht, vanaf=moment, door=self.regisseur)
 
 
 class PlanDoelFactory(DjangoModelFactory):
@@ -163,20 +169,45 @@ class NoodtoegangFactory(DjangoModelFactory):
 class TeamNormFactory(DjangoModelFactory):
     class Meta:
         model = TeamNorm
+        skip_postgeneration_save = True
         django_get_or_create = ("team",)
 
     team = factory.SubFactory(f.TeamFactory)
     punten_per_fte = 40
 
+    @factory.post_generation
+    def historie(self, create: bool, extracted: Any, **kwargs: object) -> None:
+        """The history row save_norm writes, unless the latest one already says the same."""
+        if not create:
+            return
+        values = {name: getattr(self, name) for name in ("punten_per_fte", "punten_licht", "punten_middel",
+                                                          "punten_zwaar")}
+        latest = TeamNormHistorie.objects.filter(team=self.team).order_by("-vanaf", "-id").values(*values).first()
+        if latest != values:
+            TeamNormHistorie.objects.create(team=self.team, vanaf=timezone.now(), door=self.gewijzigd_door,
+                                            **values)
+
 
 class MedewerkerProfielFactory(DjangoModelFactory):
     class Meta:
         model = MedewerkerProfiel
+        skip_postgeneration_save = True
         django_get_or_create = ("medewerker", "team")
 
     medewerker = factory.SubFactory(f.UserFactory, medewerker=True)
     team = factory.SubFactory(f.TeamFactory)
     fte = Decimal("1.00")
+
+    @factory.post_generation
+    def historie(self, create: bool, extracted: Any, **kwargs: object) -> None:
+        """The history row set_fte writes, unless the latest one already says the same."""
+        if not create:
+            return
+        latest = (MedewerkerProfielHistorie.objects.filter(medewerker=self.medewerker, team=self.team)
+                  .order_by("-vanaf", "-id").values_list("fte", flat=True).first())
+        if latest != Decimal(self.fte):
+            MedewerkerProfielHistorie.objects.create(medewerker=self.medewerker, team=self.team, fte=self.fte,
+                                                     vanaf=timezone.now())
 
 
 class AfwezigheidFactory(DjangoModelFactory):

@@ -3,14 +3,21 @@
 
 - `Casus`: the household's case. At most one open case per household (a database constraint), exactly one
   regisseur, any number of co-workers (`medewerkers`), a status workflow (`CASUS_TRANSITIONS`) with an
-  append-only history (`CasusStatusHistorie`), closure reason and outcome, and `versie` for optimistic locking
-  of edits of the case itself.
+  append-only history (`CasusStatusHistorie`; the row of each closing keeps its reason and outcome, which
+  reopening clears on the case), closure reason and outcome, the buurt the household lived in when the case
+  was opened (`buurt`, a snapshot: monitoring counts the case there whatever happens to the address later),
+  and `versie` for optimistic locking of edits of the case itself.
 - `RegisseurHistorie`: append-only, one row per change of regisseur (the first row at opening). Who was
   regisseur from when to when follows from consecutive rows; a handover is a row with `vorige` set.
+- `CasusGewichtHistorie`: append-only, one row per weight the case had (the first at opening), like
+  `RegisseurHistorie`: the next row's `vanaf` ends one.
 - `Plan` (one per case, `versie` for optimistic locking) with its goals per life domain (`PlanDoel`), actions
   (`PlanActie`), and the informal network and involved professionals (`Betrokkene`).
 - `Taak` (tasks and reminders with a due date), `Contactmoment` (contacts and notes).
 - `Noodtoegang`: emergency access ("break the glass") to a case outside one's need to know.
+- Caseload: `TeamNorm` and `MedewerkerProfiel` (the current settings) with their append-only histories
+  `TeamNormHistorie` and `MedewerkerProfielHistorie` (a row per value set, from `vanaf`), so caseload per FTE
+  can be told for any past day.
 
 All writes go through services.py.
 """
@@ -27,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import Team
+from wijkteam.gebieden.models import Buurt
 from wijkteam.huishoudens.models import Huishouden
 from wijkteam.hulpvragen.models import Hulpvraag
 
@@ -111,7 +119,13 @@ class Casus(models.Model):
     # The request the case was opened from (triage's "Casus openen"); empty when opened directly.
     hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="casussen", verbose_name=_("hulpvraag"))
-    # Empty = derived from the plan's domains (caseload, issue 19 item 4).
+    # Where the household lived when the case was opened (services.open_case), never updated: the case stays
+    # counted in this buurt (and its wijk) when the household moves or its address is emptied. Pages that need
+    # where the household lives now read the address.
+    buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("buurt"))
+    # Empty = derived from the plan's domains (caseload, issue 19 item 4). Every change adds a
+    # CasusGewichtHistorie row.
     gewicht = models.CharField(_("gewicht"), max_length=10, choices=Gewicht.choices, blank=True)
     sluitreden = models.CharField(_("reden van afsluiten"), max_length=30, choices=Sluitreden.choices, blank=True)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
@@ -147,7 +161,10 @@ class Casus(models.Model):
 
 
 class CasusStatusHistorie(models.Model):
-    """Append-only: every status a case went through, by whom."""
+    """Append-only: every status a case went through, by whom.
+
+    A row to `afgesloten` carries that closing's reason and outcome: the case's own fields hold only the
+    latest closing and are emptied when it is reopened, these rows keep every one."""
 
     casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="statushistorie")
     van = models.CharField(max_length=20, choices=CasusStatus.choices, blank=True)
@@ -156,9 +173,16 @@ class CasusStatusHistorie(models.Model):
                              db_index=False)
     tijdstip = models.DateTimeField()
     toelichting = models.CharField(max_length=500, blank=True)
+    sluitreden = models.CharField(_("reden van afsluiten"), max_length=30, choices=Sluitreden.choices, blank=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
 
     class Meta:
         ordering = ["tijdstip", "id"]
+        constraints = [
+            # A reason and an outcome belong to a closing only.
+            models.CheckConstraint(condition=Q(naar=CasusStatus.AFGESLOTEN) | Q(sluitreden="", uitkomst=""),
+                                   name="statushistorie_sluiten_alleen_bij_afsluiten"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.van} → {self.naar}"
@@ -185,6 +209,30 @@ class RegisseurHistorie(models.Model):
     @property
     def is_overdracht(self) -> bool:
         return self.vorige_id is not None
+
+
+class CasusGewichtHistorie(models.Model):
+    """Append-only: one row per weight of the case, from `vanaf`; the next row's `vanaf` ends it. The first row
+    is written at opening; later rows only when the weight changes.
+
+    `gewicht` is as on the case: a weight the worker chose, or empty = derived from the life domains (what it
+    derives to follows from the assessments and plan goals of that moment, see continuiteit.services)."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="gewichthistorie")
+    gewicht = models.CharField(_("gewicht"), max_length=10, choices=Gewicht.choices, blank=True)
+    vanaf = models.DateTimeField(_("vanaf"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        ordering = ["vanaf", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.casus_id} {self.gewicht or '-'}"
+
+    @property
+    def afgeleid(self) -> bool:
+        return not self.gewicht
 
 
 class Plan(models.Model):
@@ -408,6 +456,31 @@ class TeamNorm(models.Model):
         return f"Norm {self.team_id}"
 
 
+class TeamNormHistorie(models.Model):
+    """Append-only: every norm a team had, from `vanaf` (continuiteit.services.save_norm writes it)."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", verbose_name=_("team"))
+    punten_per_fte = models.PositiveSmallIntegerField(_("punten per fte"))
+    punten_licht = models.PositiveSmallIntegerField(_("punten voor een lichte casus"))
+    punten_middel = models.PositiveSmallIntegerField(_("punten voor een middelzware casus"))
+    punten_zwaar = models.PositiveSmallIntegerField(_("punten voor een zware casus"))
+    vanaf = models.DateTimeField(_("vanaf"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        ordering = ["vanaf", "id"]
+        indexes = [models.Index(fields=["team", "vanaf"], name="teamnormhistorie_team")]
+        constraints = [
+            models.CheckConstraint(condition=Q(punten_licht__lte=models.F("punten_middel"),
+                                               punten_middel__lte=models.F("punten_zwaar"), punten_licht__gte=1),
+                                   name="teamnormhistorie_punten_oplopend"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Norm {self.team_id} {self.vanaf:%Y-%m-%d}"
+
+
 class MedewerkerProfiel(models.Model):
     """A worker's FTE in a team (accounts stays a base app; a worker may split their hours over two teams)."""
 
@@ -425,6 +498,32 @@ class MedewerkerProfiel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.medewerker_id} {self.fte}"
+
+
+class MedewerkerProfielHistorie(models.Model):
+    """Append-only: every FTE a worker had in a team, from `vanaf` (continuiteit.services.set_fte writes it).
+
+    The worker is protected like in `RegisseurHistorie`: past caseload per FTE must not change when an account
+    is removed (deactivate it instead)."""
+
+    medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("medewerker"))
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", verbose_name=_("team"))
+    fte = models.DecimalField(_("fte"), max_digits=3, decimal_places=2)
+    vanaf = models.DateTimeField(_("vanaf"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                             db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        ordering = ["vanaf", "id"]
+        indexes = [models.Index(fields=["team", "vanaf"], name="profielhistorie_team")]
+        constraints = [
+            models.CheckConstraint(condition=Q(fte__gt=0, fte__lte=Decimal("1.5")),
+                                   name="profielhistorie_fte_bereik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker_id} {self.fte} {self.vanaf:%Y-%m-%d}"
 
 
 class AfwezigheidSoort(models.TextChoices):

@@ -2,11 +2,13 @@
 """The one write path of casussen. Every change is audited with the household's id, so the resident's trail is whole.
 
 - `open_case`: a household's case (at most one open per household: a second call raises `CaseAlreadyOpen`
-  naming the open one), with its first status and regisseur rows and an empty plan.
+  naming the open one), with its first status, regisseur and weight rows, the buurt the household lives in
+  (a snapshot) and an empty plan.
 - `change_case_status` (and `close_case`, `reopen_case`): only along `CASUS_TRANSITIONS`; closing needs a
-  reason and an outcome.
+  reason and an outcome, kept on the closing's history row too (reopening empties them on the case).
 - `update_case_people`: regisseur, co-workers and weight as one change with the case's version (the case
-  page's team form). `set_regisseur` (one handover; continuiteit's redistribution calls it), `set_coworkers`.
+  page's team form). `set_regisseur` (one handover; continuiteit's redistribution calls it), `set_coworkers`,
+  `set_weight`. A changed weight adds a `CasusGewichtHistorie` row.
 - `save_plan`: optimistic locking. The caller passes the plan version its form showed; when someone saved
   in between, `StaleVersion` is raised and nothing is written, so the first save stays intact.
 - `add_task` (verwijzingen calls it for bridging tasks), `complete_task`, `record_contact`.
@@ -39,6 +41,7 @@ from .models import (
     CASUS_OPEN,
     CASUS_TRANSITIONS,
     Casus,
+    CasusGewichtHistorie,
     CasusStatus,
     CasusStatusHistorie,
     Contactmoment,
@@ -104,11 +107,13 @@ def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, 
         now = timezone.now()
         if hulpvraag is not None and hulpvraag.huishouden_id != huishouden.pk:
             raise ValidationError({"hulpvraag": _("Deze hulpvraag hoort bij een ander huishouden.")})
+        # The buurt as it is now, under the household's lock (the caller's object may be older).
+        buurt_id = Huishouden.objects.filter(pk=huishouden.pk).values_list("adres__buurt_id", flat=True).first()
         try:
             with transaction.atomic():  # a savepoint: after a refused INSERT the transaction can still read
                 casus = Casus.objects.create(huishouden=huishouden, team=team, regisseur=regisseur,
                                              hulpvraag=hulpvraag, geopend=timezone.localdate(now),
-                                             gewicht=gewicht or "")
+                                             gewicht=gewicht or "", buurt_id=buurt_id)
         except IntegrityError:
             # One-open-case constraint met by a writer that skipped the household lock: the same answer.
             existing = _open_case_of(huishouden.pk)
@@ -118,6 +123,7 @@ def open_case(huishouden: Huishouden, *, regisseur: User, team: Team, by: User, 
         CasusStatusHistorie.objects.create(casus=casus, van="", naar=CasusStatus.AANGEMELD, door=by, tijdstip=now)
         RegisseurHistorie.objects.create(casus=casus, regisseur=regisseur, vorige=None, vanaf=now, door=by,
                                          reden=_("Casus geopend"))
+        CasusGewichtHistorie.objects.create(casus=casus, gewicht=casus.gewicht, vanaf=now, door=by)
         Plan.objects.create(casus=casus)
         _audit_case(request, Action.CREATE, casus, by=by, regisseur=regisseur.pk, team=team.pk,
                     hulpvraag=hulpvraag.pk if hulpvraag is not None else None)
@@ -158,7 +164,8 @@ def _check_version(locked_versie: int, versie: int | None) -> None:
 def change_case_status(casus: Casus, naar: CasusStatus | str, *, by: User, request: HttpRequest | None = None,
                        toelichting: str = "", sluitreden: str = "", uitkomst: str = "",
                        versie: int | None = None) -> None:
-    """Move the case along the transition table. Closing needs `sluitreden` and `uitkomst`; reopening clears them."""
+    """Move the case along the transition table. Closing needs `sluitreden` and `uitkomst`, written on the case
+    and on the closing's history row; reopening clears them on the case (the history row keeps them)."""
     naar = str(naar)
     with transaction.atomic():
         if naar == CasusStatus.HEROPEND:
@@ -186,8 +193,11 @@ def change_case_status(casus: Casus, naar: CasusStatus | str, *, by: User, reque
                 raise _another_open_case()
             locked.sluitreden, locked.uitkomst, locked.sluit_toelichting, locked.gesloten = "", "", "", None
             fields += ["sluitreden", "uitkomst", "sluit_toelichting", "gesloten"]
+        closing = naar == CasusStatus.AFGESLOTEN
         CasusStatusHistorie.objects.create(casus=locked, van=locked.status, naar=naar, door=by,
-                                           tijdstip=timezone.now(), toelichting=toelichting[:500])
+                                           tijdstip=timezone.now(), toelichting=toelichting[:500],
+                                           sluitreden=sluitreden if closing else "",
+                                           uitkomst=uitkomst if closing else "")
         locked.status = naar
         locked.versie += 1
         try:
@@ -310,6 +320,7 @@ def update_case_people(casus: Casus, *, regisseur: User, medewerkers: Iterable[U
             locked.gewicht = gewicht
             changes["gewicht"] = gewicht
             fields.append("gewicht")
+            CasusGewichtHistorie.objects.create(casus=locked, gewicht=gewicht, vanaf=timezone.now(), door=by)
         if not changes:
             return False
         locked.versie += 1
@@ -320,14 +331,22 @@ def update_case_people(casus: Casus, *, regisseur: User, medewerkers: Iterable[U
     return True
 
 
-def set_weight(casus: Casus, gewicht: str | None, *, by: User, request: HttpRequest | None = None) -> None:
+def set_weight(casus: Casus, gewicht: str | None, *, by: User, request: HttpRequest | None = None) -> bool:
+    """Set the weight (empty: derive it from the domains). Returns False (nothing written) when it is unchanged."""
+    gewicht = gewicht or ""
+    if gewicht not in Gewicht.values and gewicht != "":
+        raise ValidationError({"gewicht": _("Kies licht, middel of zwaar, of laat het gewicht afleiden.")})
     with transaction.atomic():
         locked = _lock(casus)
-        locked.gewicht = gewicht or ""
+        if locked.gewicht == gewicht:
+            return False
+        locked.gewicht = gewicht
         locked.versie += 1
         locked.save(update_fields=["gewicht", "versie"])
-        _audit_case(request, Action.UPDATE, locked, by=by, gewicht=gewicht or "")
+        CasusGewichtHistorie.objects.create(casus=locked, gewicht=gewicht, vanaf=timezone.now(), door=by)
+        _audit_case(request, Action.UPDATE, locked, by=by, gewicht=gewicht)
     casus.gewicht, casus.versie = locked.gewicht, locked.versie
+    return True
 
 
 # --- The plan ---------------------------------------------------------------------------------

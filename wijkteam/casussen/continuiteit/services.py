@@ -8,6 +8,10 @@ latest assessment; without an assessment the number of life domains with a goal 
 2-3 medium, 4 or more heavy. Both counts are subqueries, so a list of any length gets its weights in its one
 query.
 
+The team norm and the FTEs are set only through `save_norm` and `set_fte`; each value set is also kept as an
+append-only history row (`TeamNormHistorie`, `MedewerkerProfielHistorie`), so the load of a past day can be
+computed with the settings of that day.
+
 The redistribution (`propose_redistribution`) hands the cases out heaviest first (LPT). Each case goes to a
 worker whose load per FTE after taking it stays within one heavy case of the lowest load; among those it
 prefers who already has cases in the same buurt, then the same wijk, then the lowest load. That keeps the
@@ -49,9 +53,11 @@ from ..models import (
     Casus,
     Gewicht,
     MedewerkerProfiel,
+    MedewerkerProfielHistorie,
     Overdracht,
     PlanDoel,
     TeamNorm,
+    TeamNormHistorie,
 )
 
 log = structlog.get_logger(__name__)
@@ -181,19 +187,27 @@ def overload_count(user: Any) -> int:
 # --- Settings: the norm and FTEs ------------------------------------------------------------------
 
 
+NORM_FIELDS = ("punten_per_fte", "punten_licht", "punten_middel", "punten_zwaar")
+
+
 def save_norm(team: Team, *, punten_per_fte: int, punten_licht: int, punten_middel: int, punten_zwaar: int,
               by: User, request: HttpRequest | None = None) -> TeamNorm:
+    """The team's norm; a `TeamNormHistorie` row when it is set for the first time or any of its values changes."""
     if not 1 <= punten_licht <= punten_middel <= punten_zwaar:
         raise ValidationError({"punten_zwaar": _("De punten moeten oplopen: licht ≤ middel ≤ zwaar, en licht "
                                                  "minstens 1.")})
     if punten_per_fte < 1:
         raise ValidationError({"punten_per_fte": _("De norm moet minstens 1 punt per fte zijn.")})
     with transaction.atomic():
-        norm, _created = TeamNorm.objects.select_for_update().get_or_create(team=team)
+        norm, created = TeamNorm.objects.select_for_update().get_or_create(team=team)
+        before = tuple(getattr(norm, name) for name in NORM_FIELDS)
         norm.punten_per_fte, norm.punten_licht = punten_per_fte, punten_licht
         norm.punten_middel, norm.punten_zwaar = punten_middel, punten_zwaar
         norm.gewijzigd, norm.gewijzigd_door = timezone.now(), by
         norm.save()
+        if created or before != tuple(getattr(norm, name) for name in NORM_FIELDS):
+            TeamNormHistorie.objects.create(team=team, vanaf=norm.gewijzigd, door=by,
+                                            **{name: getattr(norm, name) for name in NORM_FIELDS})
         record(request, Action.UPDATE, obj=norm, user=by,
                detail={"team": team.pk, "punten_per_fte": punten_per_fte,
                        "punten": [punten_licht, punten_middel, punten_zwaar]})
@@ -201,12 +215,23 @@ def save_norm(team: Team, *, punten_per_fte: int, punten_licht: int, punten_midd
 
 
 def set_fte(team: Team, medewerker: User, fte: Decimal, *, by: User, request: HttpRequest | None = None) -> None:
+    """The worker's FTE in the team; a `MedewerkerProfielHistorie` row when it is set for the first time or
+    changes."""
     if not Decimal("0.05") <= fte <= Decimal("1.5"):
         raise ValidationError({"fte": _("Vul een fte in tussen 0,05 en 1,5.")})
     if not team.leden.filter(pk=medewerker.pk).exists():
         raise ValidationError({"fte": _("Deze persoon hoort niet bij het team.")})
+    stored = Decimal(fte).quantize(Decimal("0.01"))  # as the column keeps it, so "unchanged" compares alike
     with transaction.atomic():
-        MedewerkerProfiel.objects.update_or_create(medewerker=medewerker, team=team, defaults={"fte": fte})
+        profiel, created = MedewerkerProfiel.objects.select_for_update().get_or_create(
+            medewerker=medewerker, team=team, defaults={"fte": stored})
+        changed = not created and profiel.fte != stored
+        if changed:
+            profiel.fte = stored
+            profiel.save(update_fields=["fte"])
+        if created or changed:
+            MedewerkerProfielHistorie.objects.create(medewerker=medewerker, team=team, fte=stored,
+                                                     vanaf=timezone.now(), door=by)
         record(request, Action.UPDATE, object_type="casussen.medewerkerprofiel", object_id=medewerker.pk, user=by,
                detail={"team": team.pk, "fte": str(fte)})
 

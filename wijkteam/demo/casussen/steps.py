@@ -33,11 +33,13 @@ from wijkteam.casussen.models import (
     AfwezigheidSoort,
     Betrokkene,
     Casus,
+    CasusGewichtHistorie,
     CasusStatus,
     CasusStatusHistorie,
     ContactSoort,
     Gewicht,
     MedewerkerProfiel,
+    MedewerkerProfielHistorie,
     Noodtoegang,
     Overdracht,
     Plan,
@@ -46,6 +48,7 @@ from wijkteam.casussen.models import (
     RegisseurHistorie,
     Sluitreden,
     TeamNorm,
+    TeamNormHistorie,
     Uitkomst,
 )
 from wijkteam.demo.generator import GEMEENTE_CODE, DemoContext, Step, register
@@ -58,6 +61,8 @@ STATUS_MIX: tuple[tuple[str, int], ...] = (
     (CasusStatus.AFGESLOTEN, 4), (CasusStatus.HEROPEND, 1),
 )
 PATH: list[str] = [CasusStatus.INTAKE, CasusStatus.PLAN, CasusStatus.UITVOERING, CasusStatus.AFRONDING]
+# Days the teams' norms and FTEs have been what they are (before the oldest case, opened at most 200 days ago).
+NORM_AGE_DAYS = 365
 
 # Plans as wijkteams write them: situation, the resident's own words, goals per domain, actions, network.
 PLANNEN: tuple[dict[str, Any], ...] = (
@@ -246,6 +251,8 @@ def _move_back(casus: Casus, opened: dt.date, now: dt.datetime) -> None:
     for i, row in enumerate(rows):
         CasusStatusHistorie.objects.filter(pk=row.pk).update(tijdstip=start + span * i)
     RegisseurHistorie.objects.filter(casus=casus, vorige__isnull=True).update(vanaf=start)
+    # The weight set at opening (the only one the demo sets) holds from the opening.
+    CasusGewichtHistorie.objects.filter(casus=casus).update(vanaf=start)
 
 
 def run(ctx: DemoContext) -> None:
@@ -262,6 +269,10 @@ def run(ctx: DemoContext) -> None:
         for worker in workers:
             continuiteit.set_fte(team, worker, rng.choice([Decimal("1.00"), Decimal("0.89"), Decimal("0.78"),
                                                            Decimal("0.67")]), by=lead or workers[0])
+        # The team has had this norm and these FTEs for a year: since before its oldest case.
+        since = ctx.now - dt.timedelta(days=NORM_AGE_DAYS)
+        TeamNormHistorie.objects.filter(team=team).update(vanaf=since)
+        MedewerkerProfielHistorie.objects.filter(team=team).update(vanaf=since)
         households = _households(team, rng, CASES_PER_TEAM)
         # Uneven on purpose: the first worker carries more (the caseload page then shows an alert at scale).
         shares = [3, 2, 2, 1][: len(workers)] + [1] * max(0, len(workers) - 4)
@@ -303,7 +314,9 @@ def reset(ctx: DemoContext) -> None:
     Noodtoegang.objects.filter(casus__in=cases).delete()
     cases.delete()
     TeamNorm.objects.filter(team__gemeente__code=GEMEENTE_CODE).delete()
+    TeamNormHistorie.objects.filter(team__gemeente__code=GEMEENTE_CODE).delete()
     MedewerkerProfiel.objects.filter(Q(team__gemeente__code=GEMEENTE_CODE)).delete()
+    MedewerkerProfielHistorie.objects.filter(team__gemeente__code=GEMEENTE_CODE).delete()
 
 
 STEP = register(Step(name="casussen", order=70, run=run, reset=reset))
