@@ -41,6 +41,8 @@ def test_deleting_the_goal_of_an_edited_action_is_refused_and_writes_nothing(pla
     assert response.status_code == 400
     body = response.content.decode()
     assert REFUSAL in body
+    # The goal's control is described by the error shown beside it (an error added after cleaning, too).
+    assert 'aria-describedby="id_actie-0-doel-error"' in body
     plan = Plan.objects.get(pk=plan.pk)
     assert plan.versie == 1 and plan.situatie == ""
     assert PlanDoel.objects.filter(pk=doel.pk).exists()

@@ -41,9 +41,14 @@ def test_emergency_access_reads_the_referral_without_its_forms(place: Any, users
         assert reverse(f"verwijzingen:{name}", args=[referral.pk]) not in html
     case_page = client.get(reverse("casussen:casus_detail", args=[w.casus.pk])).content.decode()
     assert reverse("verwijzingen:nieuw") not in case_page
+    case_list = client.get(reverse("verwijzingen:casus_lijst", args=[w.casus.pk])).content.decode()
+    assert reverse("verwijzingen:nieuw") not in case_list
     # The regisseur sees the forms and the way to refer.
-    own = client_for(users.medewerker).get(reverse("verwijzingen:detail", args=[referral.pk])).content.decode()
+    regisseur = client_for(users.medewerker)
+    own = regisseur.get(reverse("verwijzingen:detail", args=[referral.pk])).content.decode()
     assert reverse("verwijzingen:stoppen", args=[referral.pk]) in own
+    own_list = regisseur.get(reverse("verwijzingen:casus_lijst", args=[w.casus.pk])).content.decode()
+    assert reverse("verwijzingen:nieuw") in own_list
 
 
 @pytest.mark.parametrize(("name", "data"), [

@@ -16,8 +16,9 @@ from wijkteam.sociale_kaart.freshness import create_due_tasks
 
 from .imported_kaart import import_kaart
 
-# serialized_rollback: the taxonomies come from a data migration and must survive the flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Not serialized_rollback: restoring the serialised database re-inserts content types that an earlier
+# transactional test's flush already recreated; tests/conftest.py reloads the shipped taxonomies instead.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_from_the_worklist_to_the_list(page: Any, users: Any, client_for: Any,

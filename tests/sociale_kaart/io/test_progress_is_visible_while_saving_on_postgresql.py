@@ -13,7 +13,7 @@ from wijkteam.sociale_kaart.models import HsdsImport, HsdsImportStatus
 
 from .conftest import example_files, zip_of
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _seen_from_outside(pk: int) -> tuple[str, int]:

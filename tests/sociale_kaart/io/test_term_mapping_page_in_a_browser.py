@@ -19,8 +19,9 @@ from wijkteam.sociale_kaart.taxonomies import term_uuid
 
 from .foreign_supplier import package
 
-# serialized_rollback: the taxonomies come from a data migration and must survive the flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Not serialized_rollback: restoring the serialised database re-inserts content types that an earlier
+# transactional test's flush already recreated; tests/conftest.py reloads the shipped taxonomies instead.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_beheerder_maps_a_term_in_the_browser(page: Any, users: Any) -> None:

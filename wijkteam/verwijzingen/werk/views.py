@@ -135,7 +135,9 @@ def _rows(qs: Any) -> list[Verwijzing]:
 def casus_lijst(request: HttpRequest, pk: int) -> HttpResponse:
     casus = get_case_for_user(request, pk)
     rows = _rows(Verwijzing.objects.filter(casus=casus).order_by("-verwezen_op", "-id"))
-    return render(request, "verwijzingen/werk/casus_lijst.html", {"casus": casus, "verwijzingen": rows})
+    # Emergency access reads the list; referring (sharing the household's data) is for the people on the case.
+    return render(request, "verwijzingen/werk/casus_lijst.html", {
+        "casus": casus, "verwijzingen": rows, "may_refer_here": may_edit_case(request.user, casus)})
 
 
 # --- One referral -------------------------------------------------------------------------------------
