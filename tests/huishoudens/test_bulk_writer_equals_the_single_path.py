@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The bulk variant (used by the demo) writes the same rows as the single write path, audit aside."""
+"""The bulk variant (used by the demo) writes the same rows as the single write path, household memberships
+included; audit aside (and so the memberships' `door`: a system writes in bulk, no user)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import time_machine
 from tests import factories as f
 from wijkteam.audit.models import Action, AuditEvent
 from wijkteam.huishoudens.bulk import HouseholdBulkWriter, NewAdres, NewPerson
-from wijkteam.huishoudens.models import Adres, Doel, Huishouden, Persoon, Toestemming
+from wijkteam.huishoudens.models import Adres, Doel, Huishouden, HuishoudenLidmaatschap, Persoon, Toestemming
 from wijkteam.huishoudens.services import add_person, find_or_create_adres, household_at, record_consent
 
 pytestmark = pytest.mark.django_db
@@ -46,11 +47,13 @@ def snapshot():
     ]
     toestemmingen = list(Toestemming.objects.order_by("pk").values(
         "persoon__achternaam", "doel", "gegeven", "vastgelegd_door", "tijdstip", "toelichting"))
-    return adressen, huishoudens, personen, toestemmingen
+    lidmaatschappen = list(HuishoudenLidmaatschap.objects.order_by("pk").values_list(
+        "persoon__achternaam", "huishouden__adres__huisnummer", "vanaf", "tot"))
+    return adressen, huishoudens, personen, toestemmingen, lidmaatschappen
 
 
 def clear():
-    for model in (Toestemming, Persoon, Huishouden, Adres):
+    for model in (Toestemming, HuishoudenLidmaatschap, Persoon, Huishouden, Adres):
         model.objects.all().delete()
 
 
@@ -69,6 +72,7 @@ def test_bulk_rows_equal_single_path_rows(place, users):
         with time_machine.travel(CONSENT_AT, tick=False):
             record_consent(people[0], Doel.CONTACT_OPNEMEN, gegeven=True, by=users.medewerker)
     single = snapshot()
+    assert set(HuishoudenLidmaatschap.objects.values_list("door", flat=True)) == {users.medewerker.pk}
     clear()
 
     writer = HouseholdBulkWriter(now=NOW, system="test-import")
@@ -80,7 +84,9 @@ def test_bulk_rows_equal_single_path_rows(place, users):
 
     assert bulk == single
     assert single[0][0]["postcode"] == "3511 AB" and single[0][1]["huisnummertoevoeging"] == "HS"
-    assert counts == {"adressen": 2, "huishoudens": 2, "personen": 3, "toestemmingen": 1}
+    assert single[4] == [("Vries", 12, NOW, None), ("Bakker", 12, NOW, None), ("Berg", 14, NOW, None)]
+    assert set(HuishoudenLidmaatschap.objects.values_list("door", flat=True)) == {None}
+    assert counts == {"adressen": 2, "huishoudens": 2, "personen": 3, "toestemmingen": 1, "lidmaatschappen": 3}
     # Audit by design: one summary row naming the system, ids only.
     event = AuditEvent.objects.filter(action=Action.CREATE, username="test-import").get()
     assert event.detail["personen"] == 3 and "Vries" not in str(event.detail)

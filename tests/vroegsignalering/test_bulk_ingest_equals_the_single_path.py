@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The bulk write path of the upload stores exactly what the single path (`ingest_signal`) stores, row for
-row: addresses, households, persons (BSN gained by a name match included), zaken, signals with their
-classification, and the worklist for persons that cannot be decided. Audit aside (one summary row)."""
+row: addresses, households, persons (BSN gained by a name match included) and their household memberships,
+zaken, signals with their classification, and the worklist for persons that cannot be decided. Audit aside (one
+summary row)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import time_machine
 from tests import factories as f
 from tests.factories_vroegsignalering import signal_row
 from wijkteam.gebieden.models import Postcode
-from wijkteam.huishoudens.models import Adres, Huishouden, Persoon
+from wijkteam.huishoudens.models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon
 from wijkteam.vroegsignalering.batch.bulk import SignalBulkIngest
 from wijkteam.vroegsignalering.models import (
     Bron,
@@ -106,7 +107,10 @@ def snapshot():
     werklijst = [(i.signaal.upload_rij, sorted(person_key(p) for p in i.kandidaten.all()), i.aangeleverd,
                   i.bsn_hash, i.status)
                  for i in MatchWerklijstItem.objects.select_related("signaal").order_by("pk")]
-    return adressen, huishoudens, personen, zaken, historie, signalen, werklijst
+    lidmaatschappen = [(person_key(m.persoon), key(m.huishouden.adres), m.vanaf, m.tot, m.door_id)
+                       for m in HuishoudenLidmaatschap.objects.select_related("persoon__huishouden__adres",
+                                                                              "huishouden__adres").order_by("pk")]
+    return adressen, huishoudens, personen, zaken, historie, signalen, werklijst, lidmaatschappen
 
 
 def clear():
@@ -140,8 +144,8 @@ def test_bulk_rows_equal_single_path_rows(place):
     bulk = snapshot()
 
     assert (counts.nieuw, counts.herhaald, counts.werklijst) == (len(rows()) - 1, 1, 2)
-    for name, a, b in zip(("adressen", "huishoudens", "personen", "zaken", "historie", "signalen", "werklijst"),
-                          single, bulk, strict=True):
+    for name, a, b in zip(("adressen", "huishoudens", "personen", "zaken", "historie", "signalen", "werklijst",
+                           "lidmaatschappen"), single, bulk, strict=True):
         assert a == b, name
     # The scenario really exercised what it names.
     signalen = {s.upload_rij: s for s in Signaal.objects.filter(upload=upload)}
@@ -149,6 +153,12 @@ def test_bulk_rows_equal_single_path_rows(place):
     assert signalen[2].classificatie == signalen[4].classificatie == "meervoudig"
     assert Persoon.objects.get(achternaam="de Vries").bsn == "999999990"
     assert Persoon.objects.get(achternaam="Later").bsn == "100000010"
+    # Every person an ingest created (this file's four, August's one) is a member of their household from that
+    # moment; the persons made by factories in `_existing` bypassed the write path.
+    created = Persoon.objects.filter(aangemaakt__gt=dt.datetime(2026, 8, 1, 9, 0, tzinfo=dt.UTC))
+    assert created.filter(aangemaakt=NOW).count() == 4
+    assert sorted(HuishoudenLidmaatschap.objects.values_list("persoon", "huishouden", "vanaf", "tot")) == sorted(
+        (p.pk, p.huishouden_id, p.aangemaakt, None) for p in created)
 
 
 def test_a_signal_from_the_file_is_a_repeat_through_the_single_path(place):

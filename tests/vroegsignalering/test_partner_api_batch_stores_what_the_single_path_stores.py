@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The partner API's batch is stored by the bulk write path without an upload (`batch.bulk.ingest_rows`): the
-same addresses, households, persons, zaken, signals and worklist as the single path (`ingest_signal`) row for
-row, the organisation on every signal, and an audit row for every household, person and signal written."""
+same addresses, households, persons (and their household memberships), zaken, signals and worklist as the single
+path (`ingest_signal`) row for row, the organisation on every signal, and an audit row for every household,
+person and signal written."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time_machine
 
 from tests import factories as f
 from wijkteam.audit.models import Action, AuditEvent
-from wijkteam.huishoudens.models import Adres, Huishouden, Persoon
+from wijkteam.huishoudens.models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon
 from wijkteam.vroegsignalering.batch.bulk import ingest_rows
 from wijkteam.vroegsignalering.models import Bron, MatchWerklijstItem, Signaal, Vroegsignaalzaak, ZaakStatusHistorie
 from wijkteam.vroegsignalering.services import Outcome, ingest_signal, teams_by_buurt
@@ -32,7 +33,10 @@ def households():
              for z in Vroegsignaalzaak.objects.select_related("huishouden__adres").order_by("pk")]
     historie = [(key(h.zaak.huishouden.adres), h.van, h.naar, h.door_systeem, h.tijdstip)
                 for h in ZaakStatusHistorie.objects.select_related("zaak__huishouden__adres").order_by("pk")]
-    return adressen, huishoudens, personen, zaken, historie
+    lidmaatschappen = [(person_key(m.persoon), key(m.huishouden.adres), m.vanaf, m.tot, m.door_id)
+                       for m in HuishoudenLidmaatschap.objects.select_related("persoon__huishouden__adres",
+                                                                              "huishouden__adres").order_by("pk")]
+    return adressen, huishoudens, personen, zaken, historie, lidmaatschappen
 
 
 def signals():
@@ -72,11 +76,13 @@ def test_api_rows_are_stored_as_the_single_path_stores_them(place):
     bulk = (*households(), signals(), worklist(), audit(last))
 
     assert [Outcome.NEW if o.signaal_id else Outcome.REPEAT for o in outcomes] == single_outcomes
-    names = ("adressen", "huishoudens", "personen", "zaken", "historie", "signalen", "werklijst", "audit")
+    names = ("adressen", "huishoudens", "personen", "zaken", "historie", "lidmaatschappen", "signalen", "werklijst",
+             "audit")
     for name, a, b in zip(names, single, bulk, strict=True):
         assert a == b, name
-    assert ((Action.CREATE, "vroegsignalering.signaal", True, True) in bulk[7]
-            and (Action.CREATE, "huishoudens.persoon", True, True) in bulk[7])
+    assert ((Action.CREATE, "vroegsignalering.signaal", True, True) in bulk[8]
+            and (Action.CREATE, "huishoudens.persoon", True, True) in bulk[8])
+    assert len(bulk[5]) == 5  # August's person and the four this batch created
     stored = dict(Signaal.objects.filter(bron=Bron.API).values_list("pk", "organisatie_id"))
     assert {o.signaal_id for o in outcomes if o.signaal_id} == set(stored)
     assert set(stored.values()) == {organisatie.pk}

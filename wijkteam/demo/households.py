@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from faker import Faker
 
 from wijkteam.accounts.models import Role, User
@@ -30,7 +30,7 @@ from wijkteam.gebieden.models import Buurt, Postcode, PostcodeBron, Wijk
 from wijkteam.gebieden.postcodes import NEVER_ISSUED
 from wijkteam.gebieden.services import PostcodePoint, upsert_postcodes
 from wijkteam.huishoudens.bulk import HouseholdBulkWriter, NewAdres, NewPerson
-from wijkteam.huishoudens.models import Adres, Doel, Huishouden, Persoon, Toestemming
+from wijkteam.huishoudens.models import Adres, Doel, Huishouden, HuishoudenLidmaatschap, Persoon, Toestemming
 
 from .bsn import BsnSequence
 from .generator import GEMEENTE_CODE, REFERENCE_DATE, WOONPLAATS, DemoContext, Step, register
@@ -381,7 +381,10 @@ def reset(ctx: DemoContext) -> None:
     adressen = Adres.objects.filter(**in_demo)
     huishoudens = Huishouden.objects.filter(adres__in=adressen)
     personen = Persoon.objects.filter(huishouden__in=huishoudens)
-    for queryset in (Toestemming.objects.filter(persoon__in=personen), personen, huishoudens, adressen):
+    # Memberships go with their person (and those naming a demo household with it: the household goes too).
+    lidmaatschappen = HuishoudenLidmaatschap.objects.filter(Q(persoon__in=personen) | Q(huishouden__in=huishoudens))
+    for queryset in (Toestemming.objects.filter(persoon__in=personen), lidmaatschappen, personen, huishoudens,
+                     adressen):
         queryset._raw_delete(connection.alias)
     Postcode.objects.filter(bron=PostcodeBron.DEMO, **in_demo)._raw_delete(connection.alias)
 

@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The bulk variant of the household write path, for the demo's millions of rows (and later batch imports).
 
-`HouseholdBulkWriter` writes what `services.find_or_create_adres` + `register_household` +
-`add_person` + `record_consent` would write for *new* addresses, one household each, through plain
-multi-row INSERTs; tests/huishoudens/test_bulk_writer_equals_the_single_path.py proves the rows equal.
-It normalises the address key with the same `services.adres_key` and stores BSNs with the same
-`Persoon.set_bsn`. What differs by design: no per-row audit events (one summary event per `finish()`,
-naming the system that wrote), no matching against existing persons, and an address that already
-exists makes the unique constraint refuse the batch (nothing half-written, the caller's transaction
-rolls back). Callers that must match use the single path.
+`HouseholdBulkWriter` writes what `services.find_or_create_adres` + `register_household` + `add_person`
+(the person and their open `HuishoudenLidmaatschap`) + `record_consent` would write for *new* addresses,
+one household each, through plain multi-row INSERTs; tests/huishoudens/test_bulk_writer_equals_the_single_path.py
+proves the rows equal. It normalises the address key with the same `services.adres_key` and stores BSNs with
+the same `Persoon.set_bsn`. What differs by design: no per-row audit events (one summary event per `finish()`,
+naming the system that wrote; the memberships' `door` is empty, as for any system), no matching against
+existing persons, and an address that already exists makes the unique constraint refuse the batch (nothing
+half-written, the caller's transaction rolls back). Callers that must match use the single path.
 
 Plain multi-row INSERTs, with ids we assign ourselves:
 
@@ -39,7 +39,7 @@ from django.db.models import Max
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import Adres, Huishouden, Persoon, Toestemming
+from .models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon, Toestemming
 from .services import adres_key
 
 
@@ -139,6 +139,7 @@ COLUMNS_HUISHOUDEN = ("id", "adres", "sinds", "aangemaakt")
 COLUMNS_PERSOON = ("id", "huishouden", "voorletters", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
                    "bsn_versleuteld", "bsn_hash", "telefoon", "email", "aangemaakt", "gewijzigd")
 COLUMNS_TOESTEMMING = ("id", "persoon", "doel", "gegeven", "vastgelegd_door", "tijdstip", "toelichting")
+COLUMNS_LIDMAATSCHAP = ("id", "persoon", "huishouden", "vanaf", "tot", "door")
 
 
 class HouseholdBulkWriter:
@@ -154,7 +155,9 @@ class HouseholdBulkWriter:
         self.huishouden = Table(Huishouden, COLUMNS_HUISHOUDEN)
         self.persoon = Table(Persoon, COLUMNS_PERSOON)
         self.toestemming = Table(Toestemming, COLUMNS_TOESTEMMING)
-        self._ids: dict[type[models.Model], int] = {m: next_id(m) for m in (Adres, Huishouden, Persoon, Toestemming)}
+        self.lidmaatschap = Table(HuishoudenLidmaatschap, COLUMNS_LIDMAATSCHAP)
+        self._ids: dict[type[models.Model], int] = {
+            m: next_id(m) for m in (Adres, Huishouden, Persoon, Toestemming, HuishoudenLidmaatschap)}
         self._first = dict(self._ids)
         self._scratch = Persoon()  # encrypts BSNs exactly as the model does
 
@@ -179,6 +182,9 @@ class HouseholdBulkWriter:
                 person.achternaam, person.geboortedatum, self._scratch.bsn_versleuteld, self._scratch.bsn_hash,
                 person.telefoon, person.email, self.now, self.now,
             ))
+            # Member since they were recorded, as `add_person` opens it (no user: a system writes).
+            self.lidmaatschap.add((self._take_id(HuishoudenLidmaatschap), persoon_id, huishouden_id, self.now, None,
+                                   None))
             ids.append(persoon_id)
         return ids
 
@@ -188,17 +194,18 @@ class HouseholdBulkWriter:
 
     def flush(self) -> None:
         # Parents before children, so the deferred foreign-key checks never have to wait.
-        for table in (self.adres, self.huishouden, self.persoon, self.toestemming):
+        for table in (self.adres, self.huishouden, self.persoon, self.lidmaatschap, self.toestemming):
             table.flush()
 
     def finish(self) -> dict[str, int]:
         self.flush()
-        reset_sequences(Adres, Huishouden, Persoon, Toestemming)
+        reset_sequences(Adres, Huishouden, Persoon, Toestemming, HuishoudenLidmaatschap)
         counts = {
             "adressen": self.adres.written,
             "huishoudens": self.huishouden.written,
             "personen": self.persoon.written,
             "toestemmingen": self.toestemming.written,
+            "lidmaatschappen": self.lidmaatschap.written,
         }
         if self.persoon.written or self.huishouden.written:
             # One row for the batch (ids, no names): per-row events would double a million-row import.

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Addresses, households, persons and consent: the one model signals, cases and referrals share."""
+"""Addresses, households, persons and consent: the one model signals, cases and referrals share.
+
+`Persoon.huishouden` is where a person lives now; `HuishoudenLidmaatschap` is the history of it: which
+household, from when until when, recorded by whom. Every write that puts a person in a household (the write
+path in services.py and both bulk writers) opens a row; a move closes the open row and opens the next.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from stdnum.nl import bsn as stdnum_bsn
@@ -153,3 +159,38 @@ class Toestemming(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_doel_display()}: {'gegeven' if self.gegeven else 'ingetrokken'}"
+
+
+class HuishoudenLidmaatschap(models.Model):
+    """Append-only: a person's membership of a household, from `vanaf` until `tot` (empty: still a member).
+
+    Opened when a person is created in a household or moves into one; a move sets `tot` on the open row (the
+    only change a row ever gets) and opens the next, so at most one row per person is open. Personal data:
+    the rows go with the person (CASCADE), never on their own. A household that someone's history names is not
+    deleted (PROTECT) until that person's rows go.
+    """
+
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="lidmaatschappen",
+                                verbose_name=_("persoon"))
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, related_name="lidmaatschappen",
+                                   verbose_name=_("huishouden"))
+    vanaf = models.DateTimeField(_("vanaf"))
+    tot = models.DateTimeField(_("tot"), null=True, blank=True)
+    # The user who put the person in the household; empty for a system (an upload, an API token, the demo):
+    # the audit trail names it.
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        verbose_name = _("lidmaatschap van een huishouden")
+        verbose_name_plural = _("lidmaatschappen van huishoudens")
+        ordering = ["vanaf", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["persoon"], condition=Q(tot__isnull=True),
+                                    name="lidmaatschap_een_open_per_persoon"),
+            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("vanaf")),
+                                   name="lidmaatschap_tot_na_vanaf"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Persoon {self.persoon_id} in huishouden {self.huishouden_id}"

@@ -17,6 +17,9 @@ two records for one resident.
   else achternaam + geboortedatum within the household. More than one candidate is `AMBIGUOUS` and is
   handed back for a person to decide: a wrong match would show one resident's file to another's worker.
 - `move_person`, `update_contact`, `record_consent`: the changes after intake.
+- Household history: `add_person` (into a household) and `move_person` keep `HuishoudenLidmaatschap`, the
+  append-only record of which household a person belonged to when (`_open_membership`, `_close_membership`);
+  the bulk writers (`bulk.py`, `vroegsignalering.batch.bulk`) write the same rows.
 
 Who did it: a logged-in user (`by`, with `request` when there is one) or, for file uploads and API
 tokens that arrive without a user, a `system` name that goes into the audit row's username.
@@ -32,6 +35,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,7 +54,7 @@ from wijkteam.gebieden.postcodes import (
 )
 
 from . import crypto
-from .models import Adres, Doel, Huishouden, Persoon, Toestemming, validate_bsn
+from .models import Adres, Doel, Huishouden, HuishoudenLidmaatschap, Persoon, Toestemming, validate_bsn
 
 
 def _audit(request: HttpRequest | None, action: Action, *, by: User | None, system: str, **kwargs: Any) -> None:
@@ -175,13 +180,28 @@ def match_person(*, household: Huishouden | None = None, bsn: str | None = None,
     return PersonMatch(MatchStatus.NOT_FOUND)
 
 
+def _open_membership(person: Persoon, household: Huishouden, *, vanaf: dt.datetime,
+                     by: User | None) -> HuishoudenLidmaatschap:
+    return HuishoudenLidmaatschap.objects.create(persoon=person, huishouden=household, vanaf=vanaf, door=by)
+
+
+def _close_membership(person: Persoon, *, tot: dt.datetime) -> None:
+    """Close the person's open membership (callers hold the person's row lock). Never before it opened: a
+    clock set back between the two must not break the move (the row's check constraint)."""
+    HuishoudenLidmaatschap.objects.filter(persoon=person, tot__isnull=True).update(
+        tot=Greatest(F("vanaf"), Value(tot, output_field=DateTimeField())))
+
+
 def add_person(household: Huishouden | None, *, by: User | None = None, request: HttpRequest | None = None,
                system: str = "", bsn: str | None = None, **fields: Any) -> Persoon:
+    """A new person, in `household` (their membership opens now) or in none yet (`move_person` places them)."""
     with transaction.atomic():
         person = Persoon(huishouden=household, **fields)
         person.set_bsn(bsn)
         person.full_clean()
         person.save()
+        if household is not None:
+            _open_membership(person, household, vanaf=person.aangemaakt, by=by)
         _audit(request, Action.CREATE, by=by, system=system, obj=person, person_id=person.pk,
                household_id=household.pk if household else None)
     return person
@@ -222,13 +242,17 @@ def find_or_add_person(household: Huishouden, *, by: User | None = None, request
 
 def move_person(person: Persoon, adres: Adres, *, by: User | None = None, request: HttpRequest | None = None,
                 system: str = "", sinds: dt.date | None = None) -> Huishouden:
-    """Move `person` into the household at `adres` (created if nobody lives there yet)."""
+    """Move `person` into the household at `adres` (created if nobody lives there yet): the membership of the
+    previous household closes and the new one opens at the same moment."""
     with transaction.atomic():
         locked = Persoon.objects.select_for_update().get(pk=person.pk)
         household = household_at(adres, by=by, request=request, system=system, sinds=sinds)
         previous = locked.huishouden_id
         if previous == household.pk:
             return household
+        now = timezone.now()
+        _close_membership(locked, tot=now)
+        _open_membership(locked, household, vanaf=now, by=by)
         locked.huishouden = household
         locked.save(update_fields=["huishouden", "gewijzigd"])
         person.huishouden = household

@@ -9,7 +9,10 @@
 - Consent per referral: `gedeeld` lists the data items (`GedeeldGegeven`) the resident agreed to share with
   this partner. The partner sees exactly those (`access.partner_view`) and nothing more.
 - `Wachtnorm`: the configurable norms per second-line domain (default the GGZ Treeknorm: 4 weeks from
-  registration to intake, 10 weeks from intake to start).
+  registration to intake, 10 weeks from intake to start). A second-line referral stores the norm in force
+  when it was made (`norm_dagen_tot_intake`, `norm_dagen_tot_start`) and is judged by it, so a later change of
+  the Wachtnorm applies to new referrals and never rewrites past "within norm" figures.
+- `buurt`: the household's buurt when referred, kept for figures per wijk/buurt after a move.
 - `Overbruggingsplan`: what the team and network do while the resident waits, with a check-in cadence
   (tasks in the case) and the risk signals that escalate to the team lead.
 
@@ -24,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkteam.accounts.models import Organisatie, Team
 from wijkteam.casussen.models import Casus
+from wijkteam.gebieden.models import Buurt
 from wijkteam.huishoudens.models import Huishouden, Persoon
 from wijkteam.hulpvragen.models import Hulpvraag
 from wijkteam.sociale_kaart.models import Service
@@ -138,6 +142,14 @@ class Verwijzing(models.Model):
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
                              verbose_name=_("verwezen door"))
     aangemaakt = models.DateTimeField(_("aangemaakt"))
+    # Second line: the domain's norm in force when referred (`wachttijd.norm_of` judges the waits by it). Empty
+    # for collective referrals, which have no norm; a row without it falls back to the current norm.
+    norm_dagen_tot_intake = models.PositiveIntegerField(_("norm tot intake (dagen)"), null=True, blank=True)
+    norm_dagen_tot_start = models.PositiveIntegerField(_("norm van intake tot start (dagen)"), null=True, blank=True)
+    # The household's buurt when referred (its address's): figures per wijk/buurt stay put when the household
+    # moves, and need no join through the household.
+    buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("buurt"))
 
     class Meta:
         verbose_name = _("verwijzing")
@@ -205,12 +217,18 @@ class VerwijzingGebeurtenis(models.Model):
         return f"{self.soort} {self.van} → {self.naar}"
 
 
+NORM_HELP = _("Geldt voor verwijzingen die vanaf nu worden gemaakt; eerdere verwijzingen houden de norm van "
+               "het moment waarop ze zijn gemaakt.")
+
+
 class Wachtnorm(models.Model):
-    """The norm for one second-line domain, in days. Without a row the Treeknorm defaults apply."""
+    """The norm for one second-line domain, in days. Without a row the Treeknorm defaults apply. A referral
+    copies the norm when it is made (`Verwijzing.norm_dagen_tot_*`): a change here applies to new referrals."""
 
     domein = models.CharField(_("domein"), max_length=20, choices=Domein.choices, unique=True)
-    dagen_tot_intake = models.PositiveIntegerField(_("dagen van aanmelding tot intake"), default=28)
-    dagen_tot_start = models.PositiveIntegerField(_("dagen van intake tot start"), default=70)
+    dagen_tot_intake = models.PositiveIntegerField(_("dagen van aanmelding tot intake"), default=28,
+                                                   help_text=NORM_HELP)
+    dagen_tot_start = models.PositiveIntegerField(_("dagen van intake tot start"), default=70, help_text=NORM_HELP)
 
     class Meta:
         verbose_name = _("wachtnorm")

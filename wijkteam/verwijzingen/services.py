@@ -31,7 +31,7 @@ from wijkteam.audit.services import record
 from wijkteam.casussen.models import Casus
 from wijkteam.casussen.services import add_task
 from wijkteam.core.working_days import add_working_days, working_days_between
-from wijkteam.huishoudens.models import Doel, Persoon
+from wijkteam.huishoudens.models import Doel, Huishouden, Persoon
 from wijkteam.huishoudens.services import record_consent
 from wijkteam.hulpvragen.models import LEVENSDOMEINEN, Hulpvraag
 from wijkteam.hulpvragen.onwards import mark_moved_on
@@ -119,7 +119,9 @@ class NewReferral:
 def create_referral(data: NewReferral, *, by: User, casus: Casus | None = None, hulpvraag: Hulpvraag | None = None,
                     request: HttpRequest | None = None) -> Verwijzing:
     """Refer from a case or a request. The resident's consent for what is shared is part of the referral:
-    it is stored on the referral and as a `Doel.VERWIJZING` consent row of the person."""
+    it is stored on the referral and as a `Doel.VERWIJZING` consent row of the person. The referral keeps the
+    domain's norm in force now (second line) and the household's buurt now, so neither a later change of the
+    Wachtnorm nor a move rewrites its figures."""
     if casus is None and hulpvraag is None:
         raise ValidationError(_("Een verwijzing hoort bij een casus of een hulpvraag."))
     huishouden_id = casus.huishouden_id if casus is not None else hulpvraag.huishouden_id  # type: ignore[union-attr]
@@ -160,12 +162,19 @@ def create_referral(data: NewReferral, *, by: User, casus: Casus | None = None, 
         errors["verwezen_op"] = _("De verwijsdatum kan niet in de toekomst liggen.")
     if data.aangemeld_op is not None and data.aangemeld_op < verwezen_op:
         errors["aangemeld_op"] = _("De aanmelding kan niet voor de verwijzing liggen.")
+    elif data.aangemeld_op is not None and data.aangemeld_op > today:
+        # As `_check_dates` says on every later change: a referral stored with a registration day to come
+        # could not be answered (its partner's every status change was refused) until that day.
+        errors["aangemeld_op"] = _("Deze datum kan niet in de toekomst liggen.")
     if errors:
         raise ValidationError(errors)
     assert organisatie is not None and huishouden_id is not None
     team_id = casus.team_id if casus is not None else hulpvraag.team_id  # type: ignore[union-attr]
     now = timezone.now()
     gedeeld = [item for item in GedeeldGegeven.values if item in set(data.gedeeld)]
+    # Kept on the referral as they are now (see models.py): the norm it is judged by, and where it was made.
+    norm = wachttijd.norm_for(data.domein) if data.soort == Soort.TWEEDE_LIJN else None
+    buurt_id = Huishouden.objects.filter(pk=huishouden_id).values_list("adres__buurt", flat=True).first()
     with transaction.atomic():
         v = Verwijzing.objects.create(
             casus=casus, hulpvraag=hulpvraag, huishouden_id=huishouden_id, persoon=data.persoon, team_id=team_id,
@@ -174,7 +183,9 @@ def create_referral(data: NewReferral, *, by: User, casus: Casus | None = None, 
             gedeeld=gedeeld, toestemming_op=now, samenvatting=data.samenvatting.strip(),
             levensdomeinen=list(data.levensdomeinen), verwezen_op=verwezen_op,
             aangemeld_op=data.aangemeld_op or (verwezen_op if data.soort == Soort.TWEEDE_LIJN else None),
-            reactie_uiterlijk=add_working_days(verwezen_op, reactie_werkdagen()), door=by, aangemaakt=now)
+            reactie_uiterlijk=add_working_days(verwezen_op, reactie_werkdagen()), door=by, aangemaakt=now,
+            norm_dagen_tot_intake=norm.dagen_tot_intake if norm else None,
+            norm_dagen_tot_start=norm.dagen_tot_start if norm else None, buurt_id=buurt_id)
         _event(v, Gebeurtenis.AANGEMAAKT, by=by, system="", naar=VerwijzingStatus.VERSTUURD,
                toelichting=_("Naar %(aanbod)s (%(org)s). Gedeeld: %(items)s.")
                % {"aanbod": v.aanbod_naam, "org": organisatie.naam,

@@ -6,6 +6,9 @@ most 10 weeks from intake to the start of treatment. A referral without a regist
 referral date. "Now" is a parameter, so a page, the command and the tests agree on one moment.
 
 - `norm_for(domein)`: the configured norm (a `Wachtnorm` row), else the Treeknorm default;
+- `norm_of(verwijzing)`: the norm a referral is judged by: the one stored on it when it was made
+  (`create_referral`), so a later change of the Wachtnorm never rewrites its figures; `norm_for` only for
+  rows made before the norm was stored;
 - `wacht(verwijzing, today)`: the waits so far and whether either is past its norm;
 - `verwacht_boven_norm`: the expected dates (the partner's word) already exceed the norm;
 - `heeft_overbrugging_nodig`: waiting, and past or expected past the norm: a bridging plan is required.
@@ -39,7 +42,24 @@ def norms() -> dict[str, Norm]:
 
 
 def norm_for(domein: str, table: dict[str, Norm] | None = None) -> Norm:
+    """The domain's current norm: what a referral made now gets."""
     return (table if table is not None else norms()).get(domein, DEFAULT_NORM)
+
+
+def stored_or_current(domein: str, dagen_tot_intake: int | None, dagen_tot_start: int | None,
+                      table: dict[str, Norm] | None = None) -> Norm:
+    """The norm stored on a referral; a part not stored (rows from before it was) is the domain's current one.
+    Asks the database only for such rows (and only when no `table` is given)."""
+    if dagen_tot_intake is not None and dagen_tot_start is not None:
+        return Norm(dagen_tot_intake, dagen_tot_start)
+    current = norm_for(domein, table)
+    return Norm(current.dagen_tot_intake if dagen_tot_intake is None else dagen_tot_intake,
+                current.dagen_tot_start if dagen_tot_start is None else dagen_tot_start)
+
+
+def norm_of(v: Any, table: dict[str, Norm] | None = None) -> Norm:
+    """The norm referral `v` is judged by (see the module docstring)."""
+    return stored_or_current(v.domein, v.norm_dagen_tot_intake, v.norm_dagen_tot_start, table)
 
 
 @dataclass(frozen=True)
@@ -66,7 +86,7 @@ def aanmelding(v: Any) -> dt.date:
 
 
 def wacht(v: Any, today: dt.date, table: dict[str, Norm] | None = None) -> Wacht:
-    norm = norm_for(v.domein, table)
+    norm = norm_of(v, table)
     start_from = aanmelding(v)
     intake_end = v.intake_op or v.gestart_op or today
     tot_intake = max(0, (intake_end - start_from).days)
@@ -87,7 +107,7 @@ def is_te_laat(v: Any, today: dt.date, table: dict[str, Norm] | None = None) -> 
 
 def verwacht_boven_norm(v: Any, table: dict[str, Norm] | None = None) -> bool:
     """The partner's expected dates already exceed the norm."""
-    norm = norm_for(v.domein, table)
+    norm = norm_of(v, table)
     start_from = aanmelding(v)
     intake = v.intake_op or v.verwachte_intake
     if intake is not None and (intake - start_from).days > norm.dagen_tot_intake:

@@ -7,7 +7,9 @@ Definitions (docs/verwijzingen.md):
 - *wachttijd*: days from registration (aanmelding; the referral date when unknown) to the start, over the
   referrals started in the period: median and 90th percentile (nearest rank);
 - *binnen norm*: the share of those started whose wait to intake and from intake to start were both within
-  the domain's norm (`wachttijd.norms()`);
+  the norm stored on the referral when it was made (`wachttijd.stored_or_current`; the domain's current norm,
+  `wachttijd.norms()`, only for referrals made before the norm was stored), so changing a norm never
+  rewrites the figures of referrals made under the old one;
 - the trend: the same per month of start, all providers together.
 
 Disclosure control follows the municipal rule (/work/shared/roadmap/monitoring.md item 3, the same settings
@@ -117,16 +119,17 @@ def build(today: dt.date) -> Overview:
     qs = (Verwijzing.objects.filter(soort=Soort.TWEEDE_LIJN)
           .filter(Q(status__in=sorted(WACHTEND)) | Q(gestart_op__gte=van, gestart_op__lte=today))
           .values_list("organisatie__naam", "product", "domein", "status", "verwezen_op", "aangemeld_op",
-                       "intake_op", "gestart_op"))
+                       "intake_op", "gestart_op", "norm_dagen_tot_intake", "norm_dagen_tot_start"))
     rows: dict[tuple[str, str, str], Row] = {}
     by_month = {m: Month(m) for m in periods}
-    for org, product, domein, status, verwezen_op, aangemeld_op, intake_op, gestart_op in qs:
+    for (org, product, domein, status, verwezen_op, aangemeld_op, intake_op, gestart_op, norm_intake,
+         norm_start) in qs:
         key = (org, product, domein)
         row = rows.setdefault(key, Row(org, product, domein))
         if status in WACHTEND:
             row.wachtend_raw += 1
         if gestart_op is not None and van <= gestart_op <= today:
-            norm = wachttijd.norm_for(domein, table)
+            norm = wachttijd.stored_or_current(domein, norm_intake, norm_start, table)
             start_from = aangemeld_op or verwezen_op
             intake = intake_op or gestart_op
             wait = (gestart_op - start_from).days

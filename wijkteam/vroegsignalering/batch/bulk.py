@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The bulk variant of `services.ingest_signal`, for monthly files of up to millions of rows.
 
-It answers the same questions in the same order (address → household → person → repeat? → zaak →
-signal, Divosa classification, priority/deadlines/routing) but per chunk of rows with a fixed number of
-set-based queries and multi-row INSERTs (COPY on PostgreSQL) instead of ~40 queries per row. New zaken
-and signals are classified and settled (`outreach.refresh.settle`) before their INSERT, so they are
-written once with their final values; zaken and signals that already existed are updated as the single
-path would. tests/vroegsignalering/test_bulk_ingest_equals_the_single_path.py and
+It answers the same questions in the same order (address → household → person, with the open household
+membership `add_person` writes → repeat? → zaak → signal, Divosa classification, priority/deadlines/routing)
+but per chunk of rows with a fixed number of set-based queries and multi-row INSERTs (COPY on PostgreSQL)
+instead of ~40 queries per row. New zaken and signals are classified and settled (`outreach.refresh.settle`)
+before their INSERT, so they are written once with their final values; zaken and signals that already existed
+are updated as the single path would. tests/vroegsignalering/test_bulk_ingest_equals_the_single_path.py and
 test_bulk_path_sets_the_same_priority_and_deadlines.py prove the stored rows equal the single path's,
 repeats, ambiguous persons and a name match that gains a BSN included. What differs by design for an
 upload: audit events are one summary per upload (ids and counts) instead of one per created row. The
@@ -39,7 +39,7 @@ from wijkteam.audit.services import record
 from wijkteam.gebieden.models import Postcode
 from wijkteam.huishoudens import crypto
 from wijkteam.huishoudens.bulk import Table, next_id
-from wijkteam.huishoudens.models import Adres, Huishouden, Persoon
+from wijkteam.huishoudens.models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon
 
 from ..models import (
     ZAAK_OPEN,
@@ -177,6 +177,7 @@ COLUMNS_ADRES = ("id", "postcode", "huisnummer", "huisletter", "huisnummertoevoe
 COLUMNS_HUISHOUDEN = ("id", "adres", "sinds", "aangemaakt")
 COLUMNS_PERSOON = ("id", "huishouden", "voorletters", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
                    "bsn_versleuteld", "bsn_hash", "telefoon", "email", "aangemaakt", "gewijzigd")
+COLUMNS_LIDMAATSCHAP = ("id", "persoon", "huishouden", "vanaf", "tot", "door")
 COLUMNS_ZAAK = ("id", "huishouden", "team", "buurt", "status", "classificatie", "crisis", "prioriteit",
                 "prioriteit_uitleg", "route", "toegewezen_aan", "termijn_eerste_contact", "termijn_afsluiten",
                 "termijn_bij_crisis", "ontvangen", "aangemaakt")
@@ -254,6 +255,7 @@ class SignalBulkIngest:
         self.t_adres = CopyTable(Adres, COLUMNS_ADRES)
         self.t_huishouden = CopyTable(Huishouden, COLUMNS_HUISHOUDEN)
         self.t_persoon = CopyTable(Persoon, COLUMNS_PERSOON)
+        self.t_lidmaatschap = CopyTable(HuishoudenLidmaatschap, COLUMNS_LIDMAATSCHAP)
         self.t_zaak = CopyTable(Vroegsignaalzaak, COLUMNS_ZAAK)
         self.t_historie = CopyTable(ZaakStatusHistorie, COLUMNS_ZAAK_HISTORIE)
         self.t_signaal = CopyTable(Signaal, COLUMNS_SIGNAAL)
@@ -426,6 +428,7 @@ class SignalBulkIngest:
                 result.append((pk, [], bsn_hash))
         if new_rows:
             ids = self.ids.take(Persoon, len(new_rows))
+            membership_ids = self.ids.take(HuishoudenLidmaatschap, len(new_rows))
             real: dict[int, int] = {}
             for placeholder, new, new_household, bsn in new_rows:
                 assert isinstance(placeholder, int) and isinstance(new, SignalRow)
@@ -439,7 +442,10 @@ class SignalBulkIngest:
                 self.t_persoon.add((real[placeholder], new_household, new.voorletters, "", new.voorvoegsel,
                                     new.achternaam, new.geboortedatum, encrypted, hashed, new.telefoon, new.email,
                                     self.now, self.now))
+                # Member of the household since created, as `add_person` opens it (no user: a system writes).
+                self.t_lidmaatschap.add((next(membership_ids), real[placeholder], new_household, self.now, None, None))
             self.t_persoon.flush()
+            self.t_lidmaatschap.flush()
             self.counts.personen += len(new_rows)
             if self.events is not None:
                 # The single path creates such a person and then adds the BSN: the trail says both.
