@@ -240,15 +240,15 @@ def _floor(file: Path) -> tuple[int, dict[str, float]]:
     """
     from django.db import connection, transaction
 
-    from wijkteam.huishoudens.models import Adres, Huishouden, Persoon
+    from wijkteam.huishoudens.models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon
     from wijkteam.vroegsignalering.batch.services import ingest_path
     from wijkteam.vroegsignalering.models import Signaal, Upload, Vroegsignaalzaak, ZaakStatusHistorie, ZaakToewijzing
 
     upload = Upload.objects.create(bestandsnaam=file.name)
     ingest_path(upload, file)
     upload.refresh_from_db()
-    tables = [str(m._meta.db_table) for m in (Adres, Huishouden, Persoon, Vroegsignaalzaak, ZaakStatusHistorie,
-                                               ZaakToewijzing, Signaal)]
+    tables = [str(m._meta.db_table) for m in (Adres, Huishouden, Persoon, HuishoudenLidmaatschap, Vroegsignaalzaak,
+                                               ZaakStatusHistorie, ZaakToewijzing, Signaal)]
     quote = connection.ops.quote_name
     written = 0
     with connection.cursor() as cursor:

@@ -53,3 +53,18 @@ def test_the_api_refuses_a_closing_day_before_the_referral(client_for: Any, user
     assert ok.status_code == 200
     v.refresh_from_db()
     assert (v.status, v.afgesloten_op) == (VerwijzingStatus.AFGEWEZEN, TODAY)
+
+
+@pytest.mark.parametrize("datum", ["0001-01-01", "9999-12-31"])
+def test_the_api_names_an_impossible_year_at_its_field(datum: str, client_for: Any, users: Any, place: Any,
+                                                       frozen_time: Any) -> None:
+    v = fv.VerwijzingFactory(organisatie=users.partner.organisatie)
+    token = create_token(users.partner.organisatie, scopes=(ApiScope.VERWIJZINGEN,), naam="koppeling",
+                         by=users.beheerder)[1]
+    body = {"status": "afgewezen", "reden": "Geen plek", "datum": datum}
+    refused = client_for(None).post(reverse("verwijzingen_api:status", args=[v.pk]), json.dumps(body),
+                                    content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert refused.status_code == 400
+    assert refused.json()["fouten"] == {"datum": "Kies een datum tussen 1900 en 2999."}
+    v.refresh_from_db()
+    assert v.status == VerwijzingStatus.VERSTUURD and v.afgesloten_op is None

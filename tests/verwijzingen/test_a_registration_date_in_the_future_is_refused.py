@@ -40,7 +40,13 @@ def test_a_registration_day_to_come_is_refused_at_the_field(aangemeld_op: str, p
     response = _refer(client_for(users.medewerker), w, aangemeld_op)
 
     assert response.status_code == 400
-    assert FUTURE in field_error(response.content.decode(), "id_aangemeld_op")
+    html = response.content.decode()
+    assert FUTURE in field_error(html, "id_aangemeld_op")
+    # The refusal comes from the write path, after the form's cleaning: the input still points at its message.
+    control = re.search(r'<input[^>]*id="id_aangemeld_op"[^>]*>', html)
+    assert control is not None
+    assert 'aria-invalid="true"' in control.group(0)
+    assert "id_aangemeld_op-error" in control.group(0)
     assert not Verwijzing.objects.exists()
 
 

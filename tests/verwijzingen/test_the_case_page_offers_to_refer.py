@@ -30,6 +30,16 @@ def test_a_closed_case_offers_its_referrals_but_no_new_one(place: Any, users: An
     html = client_for(users.medewerker).get(reverse("casussen:casus_detail", args=[w.casus.pk])).content.decode()
     assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" not in html
     assert reverse("verwijzingen:casus_lijst", args=[w.casus.pk]) in html
+    # Nor does the case's list of referrals, which the open case offers it on.
+    listing = client_for(users.medewerker).get(reverse("verwijzingen:casus_lijst", args=[w.casus.pk])).content.decode()
+    assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" not in listing
+
+
+def test_an_open_case_offers_a_new_referral_on_its_list(place: Any, users: Any, client_for: Any,
+                                                       frozen_time: Any) -> None:
+    w = case_world(place, users)
+    listing = client_for(users.medewerker).get(reverse("verwijzingen:casus_lijst", args=[w.casus.pk])).content.decode()
+    assert f"{reverse('verwijzingen:nieuw')}?casus={w.casus.pk}" in listing
 
 
 def test_the_refer_form_records_every_member_it_names(place: Any, users: Any, client_for: Any,

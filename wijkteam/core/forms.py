@@ -50,6 +50,16 @@ class UtrechtFormMixin:
         for name in self.errors:  # type: ignore[attr-defined]
             self.mark_invalid(name)
 
+    def add_error(self, field: str | None, error: Any) -> None:
+        # Also for an error added after cleaning (a service's refusal, a formset rule), which full_clean's
+        # marking never sees: without this the control is not linked to its message for a screen reader.
+        super().add_error(field, error)  # type: ignore[misc]
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            for name in error.error_dict:
+                self.mark_invalid(name)
+        elif field is not None:
+            self.mark_invalid(field)
+
     def mark_invalid(self, name: str) -> None:
         """aria-invalid and the error's id on the field's widget (once), for an error added after cleaning too."""
         if name not in self.fields:  # type: ignore[attr-defined]
@@ -76,9 +86,7 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError, *, fields: Ma
     for name, errors in exc.error_dict.items():
         field = rename.get(name, name)
         if field != NON_FIELD_ERRORS and field in form.fields:
-            form.add_error(field, errors)
-            if isinstance(form, UtrechtFormMixin):  # the cleaning that marks invalid fields is over
-                form.mark_invalid(field)
+            form.add_error(field, errors)  # UtrechtFormMixin links the control to the message
         else:
             form.add_error(None, errors)
 

@@ -86,8 +86,6 @@ def refuse_actions_on_deleted_goals(doelen: BaseInlineFormSet, acties: BaseInlin
         doel = form.cleaned_data.get("doel")
         if doel is not None and doel.pk in deleted:
             form.add_error("doel", _("U verwijdert dit doel. Kies een ander doel of verwijder deze actie ook."))
-            if isinstance(form, UtrechtFormMixin):  # cleaning is over: link the control to its error ourselves
-                form.mark_invalid("doel")
             refused = True
     return refused
 

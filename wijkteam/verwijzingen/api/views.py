@@ -28,6 +28,7 @@ from wijkteam.accounts.api_tokens import actor, record_api, token_endpoint
 from wijkteam.accounts.models import ApiScope, ApiToken
 from wijkteam.audit.models import Action, Outcome
 from wijkteam.core.access_rules import public
+from wijkteam.core.forms import check_supported_year
 from wijkteam.core.query_ids import MAX_DATABASE_ID
 
 from .. import services
@@ -108,10 +109,16 @@ def _date(body: dict[str, Any], key: str, errors: dict[str, str]) -> dt.date | N
     if value in (None, ""):
         return None
     try:
-        return dt.date.fromisoformat(str(value))
+        day = dt.date.fromisoformat(str(value))
     except ValueError:
         errors[key] = _("Geef de datum als jjjj-mm-dd.")
         return None
+    try:
+        check_supported_year(day)  # the forms' one range: a year like 0001 or 9999 is a typing error here too
+    except ValidationError as exc:
+        errors[key] = exc.messages[0]
+        return None
+    return day
 
 
 # Token-authenticated JSON: no session cookie authorises anything here (token_endpoint makes the user

@@ -135,9 +135,10 @@ def _rows(qs: Any) -> list[Verwijzing]:
 def casus_lijst(request: HttpRequest, pk: int) -> HttpResponse:
     casus = get_case_for_user(request, pk)
     rows = _rows(Verwijzing.objects.filter(casus=casus).order_by("-verwezen_op", "-id"))
-    # Emergency access reads the list; referring (sharing the household's data) is for the people on the case.
+    # Emergency access reads the list; referring (sharing the household's data) is for the people on the case,
+    # and only while it is open (create_referral refuses a closed case; the link would lead to that refusal).
     return render(request, "verwijzingen/werk/casus_lijst.html", {
-        "casus": casus, "verwijzingen": rows, "may_refer_here": may_edit_case(request.user, casus)})
+        "casus": casus, "verwijzingen": rows, "may_refer_here": casus.is_open and may_edit_case(request.user, casus)})
 
 
 # --- One referral -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from stdnum.nl import bsn as stdnum_bsn
 
+from wijkteam.core.forms import EARLIEST_YEAR
 from wijkteam.gebieden.postcodes import normalise_postcode, normalise_toevoeging, parse_huisnummer
 
 from ..models import Signaalpartner
@@ -213,6 +214,11 @@ def validate_row(values: dict[str, str], *, today: dt.date) -> tuple[SignalRow |
             error(kolom, _("Geen bestaande datum; schrijf die als 31-12-2025 of 2025-12-31."))
         elif parsed > today:
             error(kolom, _("Deze datum ligt in de toekomst."))
+            return None
+        elif parsed.year < EARLIEST_YEAR:
+            # A typing error (0201 for 2021), not a debt or a birth: stored, it would order first in every list
+            # and count as the household's oldest arrear. The same floor as every typed date in the app.
+            error(kolom, _("Deze datum ligt voor %(jaar)s; controleer het jaartal.") % {"jaar": EARLIEST_YEAR})
             return None
         return parsed
 
