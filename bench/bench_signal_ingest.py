@@ -16,8 +16,7 @@ freshly migrated database ("cold"):
   `executemany` on SQLite, `COPY` on PostgreSQL. What reading and storing the file costs at the least;
 - `floor` (with `--floor`): the engine's own floor for what an ingest must write. After an (untimed) ingest,
   the ~6.4 rows per signal it wrote (address, household, person, membership, zaak, zaak history, assignment,
-  signal) are copied to
-  plain tables, the real tables emptied, and inserted back with one INSERT ... SELECT per table plus the
+  signal) are copied to plain tables, the real tables emptied, and inserted back with one INSERT ... SELECT per table plus the
   commit (indexes maintained, deferred foreign keys checked). No design that keeps the schema's indexes and
   foreign keys can store those rows faster, whatever it does in Python.
 
