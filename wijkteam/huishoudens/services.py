@@ -303,3 +303,72 @@ def current_consent(person: Persoon, doel: Doel | str) -> bool:
     """Whether consent for `doel` stands now: the latest row decides."""
     latest = person.toestemmingen.filter(doel=doel).order_by("-tijdstip", "-id").first()
     return bool(latest and latest.gegeven)
+
+
+# --- Removing what no process needs any more -------------------------------------------------------------
+
+
+def _referenced_ids(model: type[Persoon] | type[Huishouden], ids: set[int], *, ignore: set[type]) -> set[int]:
+    """The ids among `ids` that a row of another model points at (foreign key or many-to-many), found by
+    walking the model's reverse relations: this base app names no domain app, and a relation a later app
+    adds (a case's household, a referral's person) counts the day it appears."""
+    found: set[int] = set()
+    if not ids:
+        return found
+    for rel in model._meta.related_objects:
+        if rel.related_model in ignore:
+            continue
+        if rel.many_to_many:
+            through = rel.through  # type: ignore[attr-defined]  # a ManyToManyRel here
+            column = next(f for f in through._meta.fields if f.related_model is model)
+            query = through.objects.filter(**{f"{column.name}__in": ids}).values_list(column.attname, flat=True)
+        else:
+            query = rel.related_model._default_manager.filter(  # type: ignore[union-attr]
+                **{f"{rel.field.name}__in": ids}).values_list(rel.field.attname, flat=True)
+        found.update(query.distinct())
+    return found
+
+
+def remove_unreferenced(*, huishouden_ids: Sequence[int], persoon_ids: Sequence[int], system: str) -> tuple[int, int]:
+    """Delete these households (with all their members) and these persons when nothing refers to them any more;
+    returns (households, persons) deleted. For a retention purge, inside its transaction, after it has cut its
+    own links: a person or household a signal created holds the signal's personal data (name, BSN, birth date,
+    contact details, address) and would otherwise outlive the signal's term.
+
+    Kept: a household that any row of another process points at (a case, a referral, a request, an open zaak),
+    or that any of its members' rows do (consent, a request, an assessment), or that still has membership rows
+    of a person who moved on; a person without a household that anything points at. A household goes whole or
+    not at all. Rows are locked first, so a process that links one of them meanwhile waits for the outcome."""
+    households = set(huishouden_ids)
+    loose = set(Persoon.objects.filter(pk__in=set(persoon_ids)).values_list("huishouden_id", "pk"))
+    households |= {h for h, _p in loose if h is not None}
+    loose_ids = {p for h, p in loose if h is None}
+    households = set(Huishouden.objects.select_for_update().filter(pk__in=households).values_list("pk", flat=True))
+    members = dict(Persoon.objects.select_for_update().filter(huishouden_id__in=households)
+                   .values_list("pk", "huishouden_id"))
+    loose_ids = set(Persoon.objects.select_for_update().filter(pk__in=loose_ids, huishouden__isnull=True)
+                    .values_list("pk", flat=True))
+
+    referenced_people = _referenced_ids(Persoon, set(members) | loose_ids, ignore={HuishoudenLidmaatschap})
+    keep = _referenced_ids(Huishouden, households, ignore={Persoon, HuishoudenLidmaatschap})
+    keep |= {members[p] for p in referenced_people if p in members}
+    gone_households = households - keep
+    gone_people = {p for p, h in members.items() if h in gone_households} | (loose_ids - referenced_people)
+    # A membership row of someone who stays (moved on to another household) keeps its old household, which
+    # in turn keeps its members; repeat until nothing changes (each round only shrinks the sets).
+    while True:
+        blocking = set(HuishoudenLidmaatschap.objects.filter(huishouden_id__in=gone_households)
+                       .exclude(persoon_id__in=gone_people).values_list("huishouden_id", flat=True))
+        if not blocking:
+            break
+        gone_households -= blocking
+        gone_people -= {p for p, h in members.items() if h in blocking}
+    if gone_people:
+        Persoon.objects.filter(pk__in=gone_people).delete()  # their memberships go with them (CASCADE)
+    if gone_households:
+        Huishouden.objects.filter(pk__in=gone_households).delete()
+    if gone_people or gone_households:
+        # Counts only: the ids would point at nothing, and the purge's own event says why.
+        _audit(None, Action.DELETE, by=None, system=system, object_type="huishoudens.onverwezen",
+               detail={"huishoudens": len(gone_households), "personen": len(gone_people)})
+    return len(gone_households), len(gone_people)

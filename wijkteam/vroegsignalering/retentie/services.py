@@ -17,10 +17,13 @@ What the purge does (see models.py's module docstring for why rows are kept, not
 What stays: buurt, team, dates, partner type, amount band, flags, classification, statuses, contact
 attempts' kind/date/reached, result, "hulp geaccepteerd": every figure of the funnel and the DDAS delivery.
 
-Persons and households themselves are NOT deleted here: they may be in other processes (a case, a
-help request). The retention engine of the privacy roadmap (security-privacy.md item 3: a term per data
-type, enforced by a scheduled task with a dry-run report) will remove persons and households that no
-process refers to any more; erasure on request is its data-subject-rights part (item 2).
+- the persons and households those signals and zaken pointed at, when nothing else refers to them any more
+  (`huishoudens.services.remove_unreferenced`): a person the signal file created holds the signal's name,
+  BSN, birth date and contact details, which must not outlive the signal. A household or person that is in
+  another process (a case, a referral, a request, consent, another signal or an open zaak) stays; that
+  process's own retention decides. A dry run does not count these (they depend on the links cut first).
+The retention engine of the privacy roadmap (security-privacy.md item 3) generalises this per data type;
+erasure on request is its data-subject-rights part (item 2).
 
 Idempotent: only rows with `geanonimiseerd` empty are touched, so a second run changes nothing. Chunked:
 `chunk` zaken per transaction, so a first run over years of data neither holds one long lock nor
@@ -40,6 +43,7 @@ from django.utils import timezone
 
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
+from wijkteam.huishoudens.services import remove_unreferenced
 
 from ..models import (
     Contactpoging,
@@ -90,11 +94,13 @@ class PurgeResult:
     werklijst_items: int = 0
     contactpogingen: int = 0
     uploadfouten: int = 0
+    huishoudens: int = 0
+    personen: int = 0
     dry_run: bool = False
 
     @property
     def changed(self) -> int:
-        return self.zaken + self.signalen + self.zorgsignalen + self.uploadfouten
+        return self.zaken + self.signalen + self.zorgsignalen + self.uploadfouten + self.huishoudens + self.personen
 
 
 def zaken_due(cutoff: dt.date) -> QuerySet[Vroegsignaalzaak]:
@@ -109,11 +115,16 @@ def signals_without_zaak_due(cutoff: dt.date) -> QuerySet[Signaal]:
     return Signaal.objects.filter(zaak__isnull=True, signaaldatum__lte=cutoff, geanonimiseerd__isnull=True)
 
 
-def _anonymise_signals(signals: QuerySet[Signaal], now: dt.datetime) -> tuple[int, int]:
-    """Empty the personal fields of these signals and their worklist items; returns (signals, items)."""
-    ids = list(signals.values_list("pk", flat=True))
-    if not ids:
+def _anonymise_signals(signals: QuerySet[Signaal], now: dt.datetime,
+                       links: tuple[set[int], set[int]]) -> tuple[int, int]:
+    """Empty the personal fields of these signals and their worklist items; returns (signals, items). The
+    households and persons they pointed at are added to `links` for `_remove_what_no_one_needs`."""
+    rows = list(signals.values_list("pk", "huishouden_id", "persoon_id"))
+    if not rows:
         return 0, 0
+    ids = [pk for pk, _h, _p in rows]
+    links[0].update(h for _pk, h, _p in rows if h is not None)
+    links[1].update(p for _pk, _h, p in rows if p is not None)
     items = MatchWerklijstItem.objects.filter(signaal_id__in=ids)
     MatchWerklijstItem.kandidaten.through.objects.filter(matchwerklijstitem__signaal_id__in=ids).delete()
     item_count = items.update(aangeleverd={}, bsn_hash="")
@@ -122,6 +133,14 @@ def _anonymise_signals(signals: QuerySet[Signaal], now: dt.datetime) -> tuple[in
         bedrag=(F("bedrag") / BEDRAG_BAND) * BEDRAG_BAND, geanonimiseerd=now,
     )
     return count, item_count
+
+
+def _remove_what_no_one_needs(links: tuple[set[int], set[int]], result: PurgeResult) -> None:
+    """After this chunk's links are cut: its households and persons that nothing else refers to go too."""
+    households, persons = remove_unreferenced(huishouden_ids=sorted(links[0]), persoon_ids=sorted(links[1]),
+                                              system=SYSTEM)
+    result.huishoudens += households
+    result.personen += persons
 
 
 def purge_personal_data(*, today: dt.date | None = None, months: int | None = None, chunk: int = DEFAULT_CHUNK,
@@ -149,8 +168,10 @@ def purge_personal_data(*, today: dt.date | None = None, months: int | None = No
             ids = list(zaken_due(cutoff).select_for_update().order_by("pk").values_list("pk", flat=True)[:chunk])
             if not ids:
                 break
+            links: tuple[set[int], set[int]] = (set(Vroegsignaalzaak.objects.filter(
+                pk__in=ids, huishouden__isnull=False).values_list("huishouden_id", flat=True)), set())
             signals, items = _anonymise_signals(
-                Signaal.objects.filter(zaak_id__in=ids, geanonimiseerd__isnull=True), now)
+                Signaal.objects.filter(zaak_id__in=ids, geanonimiseerd__isnull=True), now, links)
             result.signalen += signals
             result.werklijst_items += items
             result.contactpogingen += Contactpoging.objects.filter(zaak_id__in=ids).exclude(notitie="").update(
@@ -158,17 +179,20 @@ def purge_personal_data(*, today: dt.date | None = None, months: int | None = No
             ZaakStatusHistorie.objects.filter(zaak_id__in=ids).exclude(toelichting="").update(toelichting="")
             result.zaken += Vroegsignaalzaak.objects.filter(pk__in=ids).update(
                 huishouden=None, prioriteit_uitleg="", geanonimiseerd=now)
+            _remove_what_no_one_needs(links, result)
     while True:
         with transaction.atomic():
             batch = signals_without_zaak_due(cutoff).order_by("pk")
             ids = list(batch.values_list("pk", flat=True)[:chunk])
             if not ids:
                 break
-            signals, items = _anonymise_signals(Signaal.objects.filter(pk__in=ids), now)
+            links = (set(), set())
+            signals, items = _anonymise_signals(Signaal.objects.filter(pk__in=ids), now, links)
             zorg = Signaal.objects.filter(pk__in=ids, soort=SignaalSoort.ZORG).count()
             result.zorgsignalen += zorg
             result.signalen += signals - zorg
             result.werklijst_items += items
+            _remove_what_no_one_needs(links, result)
     result.uploadfouten, _ = UploadFout.objects.filter(upload__aangemaakt__lt=cutoff_moment).delete()
     detail = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in asdict(result).items()}
     # One event per run, also when nothing was due: the trail shows the schedule kept running.

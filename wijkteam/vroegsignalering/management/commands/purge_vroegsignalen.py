@@ -40,5 +40,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb} (gesloten op of voor {result.cutoff:%d-%m-%Y}, termijn {result.term_months} maanden): "
             f"{result.zaken} zaken, {result.signalen} signalen, {result.zorgsignalen} zorgsignalen, "
-            f"{result.werklijst_items} werklijstregels, {result.uploadfouten} foutregels van uploads."
+            f"{result.werklijst_items} werklijstregels, {result.uploadfouten} foutregels van uploads"
+            + ("." if result.dry_run else
+               f"; {result.huishoudens} huishoudens en {result.personen} personen waar niets meer naar verwijst.")
         )
