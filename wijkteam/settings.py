@@ -302,7 +302,7 @@ WIJKTEAM_API_MAX_SIGNALS_PER_CALL = env_int("WIJKTEAM_API_MAX_SIGNALS_PER_CALL",
 
 # --- Vroegsignalering -------------------------------------------------------------------------------
 # Months after closing that a zaak without accepted help keeps its personal data (purge_vroegsignalen).
-WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN = env_int("WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN", 12)
+WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN = env_int("WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN", 12, minimum=1)
 # The DDAS delivery's sender (empty: the gemeente's name).
 WIJKTEAM_DDAS_AANLEVERENDE_ORGANISATIE = env_str("WIJKTEAM_DDAS_AANLEVERENDE_ORGANISATIE", "")
 WIJKTEAM_DDAS_KVK_NUMMER = env_str("WIJKTEAM_DDAS_KVK_NUMMER", "")

@@ -67,7 +67,7 @@ SYSTEM = "purge_vroegsignalen"
 
 
 def term_months() -> int:
-    # TODO(lead): add WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN to settings.py (env var of the same name).
+    # settings.py reads it from the environment variable of the same name; the default covers tests' settings.
     return int(getattr(settings, "WIJKTEAM_VROEGSIGNALEN_BEWAARTERMIJN_MAANDEN", DEFAULT_TERM_MONTHS))
 
 
