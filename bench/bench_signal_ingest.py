@@ -16,9 +16,9 @@ freshly migrated database ("cold"):
   `executemany` on SQLite, `COPY` on PostgreSQL. What reading and storing the file costs at the least;
 - `floor` (with `--floor`): the engine's own floor for what an ingest must write. After an (untimed) ingest,
   the ~6.4 rows per signal it wrote (address, household, person, membership, zaak, zaak history, assignment,
-  signal) are copied to plain tables, the real tables emptied, and inserted back with one INSERT ... SELECT per table plus the
-  commit (indexes maintained, deferred foreign keys checked). No design that keeps the schema's indexes and
-  foreign keys can store those rows faster, whatever it does in Python.
+  signal) are copied to plain tables, the real tables emptied, and inserted back with one INSERT ... SELECT
+  per table plus the commit (indexes maintained, deferred foreign keys checked). No design that keeps the
+  schema's indexes and foreign keys can store those rows faster, whatever it does in Python.
 
 Each child reports rows/s and its peak resident memory (`resource.getrusage(RUSAGE_SELF).ru_maxrss`).
 Targets: ingest >= 25,000 rows/s, >= 20% of the raw throughput, peak RSS of the 1M file <= 1.2x the 100k file.
