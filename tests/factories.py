@@ -10,6 +10,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from wijkteam.accounts.models import Organisatie, OrganisatieSoort, Role, Team, User
+from wijkteam.accounts.services import set_teams
 from wijkteam.gebieden.models import Buurt, Gemeente, Wijk
 from wijkteam.huishoudens.models import Adres, Doel, Huishouden, Persoon, Toestemming
 
@@ -96,7 +97,8 @@ class UserFactory(DjangoModelFactory):
     @factory.post_generation
     def teams(self, create: bool, extracted: list[Team] | None, **kwargs: object) -> None:
         if create and extracted:
-            self.teams.set(extracted)
+            # Through the write path, as the admin and the demo: the user's team memberships and account history.
+            set_teams(self, extracted, by=None)
 
 
 class AdresFactory(DjangoModelFactory):

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import services
 from .api_tokens import revoke_token
-from .models import ApiToken, Organisatie, Team, User
+from .models import AccountHistorie, ApiToken, Organisatie, Team, TeamLidmaatschap, User
 from .permissions import may_reset_second_factor
 
 
@@ -30,6 +30,12 @@ class WijkteamUserAdmin(UserAdmin):
     actions = ["reset_second_factor"]
     # What someone may see and do: the audit row of every change holds these before and after.
     audit_before_after = ("role", "teams", "organisatie", "is_active", "is_staff", "is_superuser", "groups")
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # After the teams are saved: teams left and joined, and a changed role or active flag, become history
+        # rows by this beheerder (a save that changed none of them writes nothing).
+        services.record_account_changes(form.instance, by=request.user)  # type: ignore[arg-type]
 
     def has_reset_second_factor_permission(self, request: HttpRequest) -> bool:
         return may_reset_second_factor(request.user)
@@ -63,6 +69,35 @@ class OrganisatieAdmin(admin.ModelAdmin):
     list_display = ["naam", "soort"]
     list_filter = ["soort"]
     search_fields = ["naam"]
+
+
+class ReadOnlyHistoryAdmin(admin.ModelAdmin):
+    """History rows are written by services.record_account_changes only: the admin shows them, nothing more."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(TeamLidmaatschap)
+class TeamLidmaatschapAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["gebruiker", "team", "vanaf", "tot", "door"]
+    list_filter = ["team"]
+    list_select_related = ["gebruiker", "team", "door"]
+    search_fields = ["gebruiker__username"]
+
+
+@admin.register(AccountHistorie)
+class AccountHistorieAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["gebruiker", "rol", "actief", "vanaf", "door"]
+    list_filter = ["rol", "actief"]
+    list_select_related = ["gebruiker", "door"]
+    search_fields = ["gebruiker__username"]
 
 
 # django-otp's own admin shows and edits every user's secret key. Ours shows whose device it is

@@ -1,5 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Teams, partner organisations and the people who log in, each with exactly one role."""
+"""Teams, partner organisations and the people who log in, each with exactly one role.
+
+What someone is and where they work is overwritten in place (`User.role`, `User.is_active`, `User.teams`); the
+history of it is kept as data for monitoring (caseload per FTE and staff turnover per team and month), written
+by `services.record_account_changes` (the admin's save, `services.set_teams`, the demo, the test factories):
+
+- `TeamLidmaatschap`: who was in which team from when until when (at most one open row per user and team);
+- `AccountHistorie`: append-only, one row per role and active flag an account had, from `vanaf`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -134,6 +142,68 @@ class User(AbstractUser):
     @property
     def is_beheerder(self) -> bool:
         return self.role == Role.BEHEERDER
+
+
+class TeamLidmaatschap(models.Model):
+    """A user's membership of a team, from `vanaf` until `tot` (empty: still a member). Written only by
+    `services.record_account_changes`: joining a team opens a row, leaving it sets `tot` on the open row (the
+    only change a row ever gets), so at most one row per user and team is open.
+
+    The user is protected (PROTECT), like the worker in the caseload histories of casussen: who was in a team
+    in a past month, and who left it, must not change when an account is removed, so an account that was ever
+    in a team is deactivated, never deleted. The team is protected for the same reason. Ids and moments only.
+    """
+
+    gebruiker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="teamlidmaatschappen",
+                                  verbose_name=_("gebruiker"))
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="lidmaatschappen", verbose_name=_("team"))
+    vanaf = models.DateTimeField(_("vanaf"))
+    tot = models.DateTimeField(_("tot"), null=True, blank=True)
+    # The beheerder who put the user in the team; empty for the system (the upgrade, the demo).
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        verbose_name = _("teamlidmaatschap")
+        verbose_name_plural = _("teamlidmaatschappen")
+        ordering = ["vanaf", "id"]
+        indexes = [models.Index(fields=["team", "vanaf"], name="teamlidmaatschap_team")]
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "team"], condition=Q(tot__isnull=True),
+                                    name="teamlidmaatschap_een_open_per_team"),
+            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gte=F("vanaf")),
+                                   name="teamlidmaatschap_tot_na_vanaf"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Gebruiker {self.gebruiker_id} in team {self.team_id}"
+
+
+class AccountHistorie(models.Model):
+    """Append-only: every role and active flag an account had, from `vanaf`; the next row's `vanaf` ends it.
+    `services.record_account_changes` adds a row when either differs from the latest row (the first row when
+    the account is made).
+
+    The account's rows go with it (CASCADE): an account that was ever in a team cannot be deleted at all (its
+    `TeamLidmaatschap` rows protect it), so only accounts that no team figure counts (a partner, an account
+    made by mistake) lose their history, and those may still be deleted. Ids, role and flag only."""
+
+    gebruiker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="accounthistorie",
+                                  verbose_name=_("gebruiker"))
+    # Empty only for an account made in the admin before its role was chosen (the add form has no role).
+    rol = models.CharField(_("rol"), max_length=20, choices=Role.choices, blank=True)
+    actief = models.BooleanField(_("actief"))
+    vanaf = models.DateTimeField(_("vanaf"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_index=False, verbose_name=_("door"))
+
+    class Meta:
+        verbose_name = _("accounthistorie")
+        verbose_name_plural = _("accounthistorie")
+        ordering = ["vanaf", "id"]
+
+    def __str__(self) -> str:
+        return f"Gebruiker {self.gebruiker_id} {self.rol or '-'} {'actief' if self.actief else 'inactief'}"
 
 
 class ApiScope(models.TextChoices):

@@ -1,5 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Write paths for accounts: two-factor enrolment and its window, and the demo/test users' TOTP secrets.
+"""Write paths for accounts: team memberships and account history, two-factor enrolment and its window, and the
+demo/test users' TOTP secrets.
+
+Team memberships and account history (models.TeamLidmaatschap, models.AccountHistorie): the admin writes
+`User.teams`, `role` and `is_active` in place, then calls `record_account_changes`, which brings the history up
+to what the user row holds now. Code that changes teams itself calls `set_teams`, which does both. The history
+itself is the "before": a second call without changes writes nothing, and two beheerders saving the same user
+(the row is locked) never open the same interval twice.
 
 Enrolment window: a user binds an authenticator themself (at login, after the password step) only while
 `User.totp_enrolment_until` lies in the future. Without it, whoever learned a staff member's password
@@ -14,8 +21,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,7 +34,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import User, totp_enrolment_window_end
+from .models import AccountHistorie, Team, TeamLidmaatschap, User, totp_enrolment_window_end
 
 DEVICE_NAME = "authenticator"
 
@@ -38,8 +49,57 @@ def enrolment_is_open(user: User, *, at: dt.datetime | None = None) -> bool:
 
 
 def _locked_user(user: User) -> User:
-    """The user's row, locked until the end of the transaction (two enrolments never race)."""
+    """The user's row, locked until the end of the transaction (two enrolments, or two beheerders recording the
+    same user's changes, never race)."""
     return User.objects.select_for_update().get(pk=user.pk)
+
+
+@dataclass(frozen=True)
+class AccountChanges:
+    """What `record_account_changes` wrote: the teams joined and left (ids), and whether role or flag changed."""
+
+    joined: frozenset[int] = frozenset()
+    left: frozenset[int] = frozenset()
+    account: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.joined or self.left or self.account)
+
+
+def record_account_changes(user: User, *, by: User | None, at: dt.datetime | None = None) -> AccountChanges:
+    """Bring the user's history up to what their row and teams hold now, from `at` (default now), by `by`
+    (None: the system). Every team left closes its open membership, every team joined opens one; a role or
+    active flag other than the latest history row's adds a row. Writes nothing when nothing changed.
+
+    A change made without this function (a raw `user.teams.add`) is recorded at the next call, at its moment."""
+    with transaction.atomic():
+        locked = _locked_user(user)
+        moment = at or timezone.now()
+        teams = set(locked.teams.values_list("pk", flat=True))
+        open_teams = set(TeamLidmaatschap.objects.filter(gebruiker=locked, tot__isnull=True)
+                         .values_list("team_id", flat=True))
+        joined, left = teams - open_teams, open_teams - teams
+        if left:
+            # Never before it opened: a clock set back between the two must not break the check constraint.
+            TeamLidmaatschap.objects.filter(gebruiker=locked, team_id__in=left, tot__isnull=True).update(
+                tot=Greatest(F("vanaf"), Value(moment, output_field=DateTimeField())))
+        TeamLidmaatschap.objects.bulk_create([TeamLidmaatschap(gebruiker=locked, team_id=team_id, vanaf=moment,
+                                                               door=by) for team_id in sorted(joined)])
+        # The latest row written is the state recorded last (by id: a clock set back does not reorder it).
+        latest = AccountHistorie.objects.filter(gebruiker=locked).order_by("-id").values_list("rol", "actief").first()
+        account = latest != (locked.role, locked.is_active)
+        if account:
+            AccountHistorie.objects.create(gebruiker=locked, rol=locked.role, actief=locked.is_active, vanaf=moment,
+                                           door=by)
+    return AccountChanges(frozenset(joined), frozenset(left), account)
+
+
+def set_teams(user: User, teams: Iterable[Team], *, by: User | None, at: dt.datetime | None = None) -> AccountChanges:
+    """Put the user in exactly these teams and record it (`record_account_changes`), in one transaction."""
+    with transaction.atomic():
+        locked = _locked_user(user)
+        locked.teams.set(list(teams))
+        return record_account_changes(locked, by=by, at=at)
 
 
 def pending_totp_device(user: User) -> TOTPDevice:

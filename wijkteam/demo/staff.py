@@ -5,18 +5,24 @@ Usernames are fixed per role (`medewerker`, `teamleider`, `partner`, `analist`, 
 `beheerder`, then `medewerker2`, ...) so README, tests and screenshots can name them. All share one
 password and every user gets a confirmed authenticator whose key follows from seed + username, so a
 regenerated demo keeps the secrets people already typed into their phone.
+
+The staff joined a year before the demo was made and have been in their team since (their team memberships
+and account history, written through accounts.services like the admin writes them), so the history monitoring
+reads covers every case (the cases step dates the teams' norms and FTEs back as far).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import Q
 
-from wijkteam.accounts.models import Organisatie, OrganisatieSoort, Role, Team, User
-from wijkteam.accounts.services import set_totp_secret
+from wijkteam.accounts.models import Organisatie, OrganisatieSoort, Role, Team, TeamLidmaatschap, User
+from wijkteam.accounts.services import set_teams, set_totp_secret
 from wijkteam.gebieden.models import Gemeente, Wijk
 
 from .generator import GEMEENTE_CODE, DemoContext, Step, register
@@ -25,6 +31,7 @@ from .places import WIJKEN
 DEMO_PASSWORD = "wijkteam-demo-2026"  # noqa: S105 - printed on purpose; demo environments only
 EMAIL_DOMAIN = "voorbeeld.test"  # .test is reserved (RFC 2606): mail can never reach anyone
 MEDEWERKERS_PER_TEAM = 3
+STAFF_SINCE_DAYS = 365  # how long ago the demo staff joined (the cases step's norms go back as far)
 
 # (name, kind) of the partner organisations, one partner login each, in this order.
 ORGANISATIES: tuple[tuple[str, OrganisatieSoort], ...] = (
@@ -106,6 +113,7 @@ def run(ctx: DemoContext) -> None:
     fake = ctx.faker("staff")
     # Hash once: PBKDF2 is deliberately slow (~0.5 s) and every demo user has the same password.
     password_hash = make_password(DEMO_PASSWORD)
+    joined = ctx.now - dt.timedelta(days=STAFF_SINCE_DAYS)
     for spec in demo_users():
         user = User.objects.create(
             username=spec.username,
@@ -117,16 +125,22 @@ def run(ctx: DemoContext) -> None:
             organisatie=organisaties[spec.organisatie] if spec.organisatie else None,
             is_staff=spec.role == Role.BEHEERDER,
             is_superuser=spec.role == Role.BEHEERDER,
+            date_joined=joined,
         )
-        if spec.wijk_code:
-            user.teams.set([teams[spec.wijk_code]])
+        # Everyone gets their history (an account row; a membership for team staff) since they joined.
+        set_teams(user, [teams[spec.wijk_code]] if spec.wijk_code else [], by=None, at=joined)
         set_totp_secret(user, totp_hex_key(ctx.seed, spec.username))
     ctx.counts.update(teams=len(teams), organisaties=len(organisaties), gebruikers=len(demo_users()))
 
 
 def reset(ctx: DemoContext) -> None:
-    # Normal deletes (not raw): these few rows have cascades (TOTP devices, team memberships).
-    User.objects.filter(username__in=[u.username for u in demo_users()]).delete()
+    # Normal deletes (not raw): these few rows have cascades (TOTP devices, team memberships, account history).
+    usernames = [u.username for u in demo_users()]
+    # Membership history protects its users and teams (a real account is deactivated, never deleted); the
+    # demo's own made-up history goes first.
+    TeamLidmaatschap.objects.filter(Q(gebruiker__username__in=usernames) | Q(team__gemeente__code=GEMEENTE_CODE)
+                                    ).delete()
+    User.objects.filter(username__in=usernames).delete()
     Organisatie.objects.filter(naam__in=[naam for naam, _ in ORGANISATIES], gemeenten__code=GEMEENTE_CODE).delete()
     Team.objects.filter(gemeente__code=GEMEENTE_CODE).delete()
 
