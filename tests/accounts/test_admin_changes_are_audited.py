@@ -10,18 +10,9 @@ from django.urls import reverse
 from tests import factories as f
 from wijkteam.audit.models import Action, AuditEvent
 
+from .admin_support import user_form
+
 pytestmark = pytest.mark.django_db
-
-
-def _user_form(user, **changes):
-    data = {
-        "username": user.username, "first_name": user.first_name, "last_name": user.last_name,
-        "email": user.email, "is_active": "on", "role": user.role, "organisatie": "",
-        "teams": [t.pk for t in user.teams.all()], "date_joined_0": "2026-01-01", "date_joined_1": "09:00:00",
-        "initial-date_joined_0": "2026-01-01", "initial-date_joined_1": "09:00:00",
-    }
-    data.update(changes)
-    return data
 
 
 def test_changing_role_and_teams_records_before_and_after(place, users, client_for):
@@ -29,7 +20,7 @@ def test_changing_role_and_teams_records_before_and_after(place, users, client_f
     beheerder = client_for(users.beheerder)
 
     response = beheerder.post(reverse("admin:accounts_user_change", args=[target.pk]),
-                              _user_form(target, role="teamleider", teams=[place.team_a.pk, place.team_b.pk]))
+                              user_form(target, role="teamleider", teams=[place.team_a.pk, place.team_b.pk]))
 
     assert response.status_code == 302, response.content.decode()[:2000]
     event = AuditEvent.objects.get(action=Action.UPDATE, object_type="accounts.user", object_id=str(target.pk))
@@ -78,7 +69,7 @@ def test_adding_and_deleting_through_the_admin_are_recorded(place, users, client
 
 def test_nobody_else_gets_to_change_anything(users, client_for):
     response = client_for(users.teamleider).post(reverse("admin:accounts_user_change", args=[users.medewerker.pk]),
-                                                 _user_form(users.medewerker, role="beheerder"))
+                                                 user_form(users.medewerker, role="beheerder"))
 
     assert response.status_code in (302, 403)
     users.medewerker.refresh_from_db()

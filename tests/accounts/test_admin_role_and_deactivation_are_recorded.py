@@ -13,18 +13,9 @@ from django.utils import timezone
 from tests import factories as f
 from wijkteam.accounts.models import AccountHistorie, TeamLidmaatschap, User
 
+from .admin_support import user_form
+
 pytestmark = pytest.mark.django_db
-
-
-def _user_form(user, **changes):
-    data = {
-        "username": user.username, "first_name": user.first_name, "last_name": user.last_name,
-        "email": user.email, "is_active": "on", "role": user.role, "organisatie": "",
-        "teams": [t.pk for t in user.teams.all()], "date_joined_0": "2026-01-01", "date_joined_1": "09:00:00",
-        "initial-date_joined_0": "2026-01-01", "initial-date_joined_1": "09:00:00",
-    }
-    data.update(changes)
-    return {k: v for k, v in data.items() if v is not None}  # None: leave the field out (an unticked box)
 
 
 def _history(user):
@@ -40,7 +31,7 @@ def test_deactivating_and_changing_the_role_add_a_row(frozen_time, place, users,
 
     # Logged in after the clock moved: the session's idle timeout.
     response = client_for(users.beheerder).post(reverse("admin:accounts_user_change", args=[target.pk]),
-                                                _user_form(target, role="teamleider", is_active=None))
+                                                user_form(target, role="teamleider", is_active=None))
 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert response.url == reverse("admin:accounts_user_changelist")  # saved, not sent to the login page
@@ -52,7 +43,7 @@ def test_deactivating_and_changing_the_role_add_a_row(frozen_time, place, users,
     frozen_time.shift(dt.timedelta(days=1))
     target.refresh_from_db()
     again = client_for(users.beheerder).post(reverse("admin:accounts_user_change", args=[target.pk]),
-                                             _user_form(target))
+                                             user_form(target))
     assert again.url == reverse("admin:accounts_user_changelist")
 
     assert _history(target)[-1] == ("teamleider", True, timezone.now(), users.beheerder.pk)
@@ -71,7 +62,7 @@ def test_an_account_made_in_the_admin_has_history_from_the_start(frozen_time, pl
 
     frozen_time.shift(dt.timedelta(minutes=2))
     changed = beheerder.post(reverse("admin:accounts_user_change", args=[user.pk]),
-                             _user_form(user, role="medewerker", teams=[place.team_a.pk]))
+                             user_form(user, role="medewerker", teams=[place.team_a.pk]))
     assert changed.url == reverse("admin:accounts_user_changelist")
 
     assert _history(user)[-1] == ("medewerker", True, timezone.now(), users.beheerder.pk)

@@ -12,23 +12,14 @@ from django.utils import timezone
 
 from wijkteam.accounts.models import AccountHistorie, TeamLidmaatschap
 
+from .admin_support import user_form
+
 pytestmark = pytest.mark.django_db
-
-
-def _user_form(user, **changes):
-    data = {
-        "username": user.username, "first_name": user.first_name, "last_name": user.last_name,
-        "email": user.email, "is_active": "on", "role": user.role, "organisatie": "",
-        "teams": [t.pk for t in user.teams.all()], "date_joined_0": "2026-01-01", "date_joined_1": "09:00:00",
-        "initial-date_joined_0": "2026-01-01", "initial-date_joined_1": "09:00:00",
-    }
-    data.update(changes)
-    return data
 
 
 def _save(client, user, **changes):
     """Post the user's change form as the beheerder (logged in just now: the session's idle timeout)."""
-    response = client.post(reverse("admin:accounts_user_change", args=[user.pk]), _user_form(user, **changes))
+    response = client.post(reverse("admin:accounts_user_change", args=[user.pk]), user_form(user, **changes))
     assert response.status_code == 302, response.content.decode()[:2000]
     assert response.url == reverse("admin:accounts_user_changelist")  # saved, not sent to the login page
 
