@@ -58,3 +58,16 @@ def test_a_service_name_is_mapped_to_the_forms_field() -> None:
     add_service_errors(form, ValidationError({"omschrijving": "Schrijf uw vraag op."}),
                        fields={"omschrijving": "vraag"})
     assert form.errors == {"vraag": ["Schrijf uw vraag op."]}
+
+
+def test_an_error_added_directly_after_cleaning_links_its_field_too() -> None:
+    # As a formset rule or a view copying a refusal does: form.add_error, with a field or with a dict.
+    form = _cleaned()
+    form.add_error("datum", "Deze datum kan niet in de toekomst liggen.")
+    assert 'aria-describedby="id_datum-error"' in str(form["datum"])
+    form = _cleaned()
+    form.add_error(None, {"vraag": ["Schrijf uw vraag op."]})
+    assert 'aria-invalid="true"' in str(form["vraag"]) and "aria-invalid" not in str(form["datum"])
+    form = _cleaned()
+    form.add_error(None, "Iemand anders heeft deze casus intussen gewijzigd.")  # above the form: no input marked
+    assert "aria-invalid" not in str(form["datum"]) + str(form["vraag"])

@@ -54,11 +54,14 @@ class UtrechtFormMixin:
         # Also for an error added after cleaning (a service's refusal, a formset rule), which full_clean's
         # marking never sees: without this the control is not linked to its message for a screen reader.
         super().add_error(field, error)  # type: ignore[misc]
-        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        if field is not None:
+            self.mark_invalid(field)
+        elif isinstance(error, dict):
+            for name in error:
+                self.mark_invalid(name)
+        elif isinstance(error, ValidationError) and hasattr(error, "error_dict"):
             for name in error.error_dict:
                 self.mark_invalid(name)
-        elif field is not None:
-            self.mark_invalid(field)
 
     def mark_invalid(self, name: str) -> None:
         """aria-invalid and the error's id on the field's widget (once), for an error added after cleaning too."""
