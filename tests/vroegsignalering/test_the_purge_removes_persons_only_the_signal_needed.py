@@ -74,8 +74,11 @@ def test_only_what_nothing_else_needs_is_removed(place, frozen_time) -> None:
         assert Persoon.objects.filter(pk=kept.pk).exists(), kept.achternaam
     # The signals are anonymised either way; the counts stay.
     assert Signaal.objects.filter(geanonimiseerd__isnull=False).count() == 5
-    event = AuditEvent.objects.get(object_type="huishoudens.onverwezen")
-    assert event.detail == {"huishoudens": 1, "personen": 1} and event.person_id is None
+    # Each removal is on the trail under its own id, so an inquiry by id shows it; nothing else is in the row.
+    removed = AuditEvent.objects.filter(action="delete", object_type__in=["huishoudens.persoon",
+                                                                           "huishoudens.huishouden"])
+    assert {(e.object_type, e.person_id, e.household_id) for e in removed} == {
+        ("huishoudens.persoon", alone.pk, None), ("huishoudens.huishouden", None, alone_household)}
 
 
 def test_the_command_reports_them_and_a_second_run_removes_nothing(place, frozen_time) -> None:
@@ -88,7 +91,7 @@ def test_the_command_reports_them_and_a_second_run_removes_nothing(place, frozen
 
     again = purge_personal_data(today=LATER)
     assert (again.zaken, again.huishoudens, again.personen) == (0, 0, 0)
-    assert AuditEvent.objects.filter(object_type="huishoudens.onverwezen").count() == 1
+    assert AuditEvent.objects.filter(object_type="huishoudens.persoon", action="delete").count() == 2
 
 
 def test_a_concern_signal_past_its_term_takes_its_person_along(place, frozen_time) -> None:
@@ -98,3 +101,34 @@ def test_a_concern_signal_past_its_term_takes_its_person_along(place, frozen_tim
     result = purge_personal_data(today=LATER)
     assert (result.zorgsignalen, result.personen, result.huishoudens) == (1, 1, 1)
     assert not Persoon.objects.exists()
+
+
+def test_a_member_who_moved_out_of_a_kept_household_keeps_its_history(place, frozen_time) -> None:
+    # The case household's composition history names the child who moved out; the child's new household has
+    # only a purged signal. Deleting the child would cut a row out of the case household's history.
+    parent = _person(achternaam="Ouder")
+    child = _person(parent.huishouden, achternaam="Kind")
+    case_household = parent.huishouden
+    CasusFactory(huishouden=case_household)
+    households.move_person(child, f.AdresFactory(), system="test")
+    child.refresh_from_db()
+    _closed_zaak_with_signal(child)
+
+    result = purge_personal_data(today=LATER)
+
+    assert (result.huishoudens, result.personen) == (0, 0)
+    assert HuishoudenLidmaatschap.objects.filter(huishouden=case_household).count() == 2
+    assert Persoon.objects.filter(pk=child.pk).exists()
+
+
+def test_the_ids_of_removed_persons_and_households_are_never_handed_out_again(place, frozen_time) -> None:
+    # The audit trail names residents by id: a new resident with a removed one's id would inherit their trail.
+    from wijkteam.huishoudens.bulk import next_id
+
+    person = _person(achternaam="Laatste")
+    _closed_zaak_with_signal(person)
+    removed_person, removed_household = person.pk, person.huishouden_id
+    assert purge_personal_data(today=LATER).personen == 1
+    assert next_id(Persoon) > removed_person and next_id(Huishouden) > removed_household
+    newcomer = _person(achternaam="Nieuw")
+    assert newcomer.pk > removed_person and newcomer.huishouden_id > removed_household

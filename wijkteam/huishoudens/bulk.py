@@ -18,8 +18,8 @@ minutes for the ~4.5 million rows of a 1,000,000-household demo. executemany wit
 a few µs per row. The price is that we bypass model save(): callers hand in values exactly as the
 model would store them (normalised postcodes, encrypted BSNs) and reuse the model's own helpers.
 
-Ids are assigned up front (max id + 1) so persons can point at households without reading ids
-back. That is safe because the demo is written in one transaction that holds the write lock
+Ids are assigned up front (past every id the table ever had: `next_id`) so persons can point at households
+without reading ids back. That is safe because the demo is written in one transaction that holds the write lock
 (SQLite) and runs in a demo environment nobody else writes to; `reset_sequences` then moves
 PostgreSQL's sequences past the new ids, as `loaddata` does.
 """
@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Max
 
@@ -44,7 +43,21 @@ from .services import adres_key
 
 
 def next_id(model: type[models.Model]) -> int:
-    return (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
+    """The first id never handed out: past the table's highest id AND past every id the table ever had.
+
+    Persons and households are deleted by the retention purge, and the audit trail names them by id (not a
+    foreign key): an id handed out again would give a new resident the trail of a deleted one. SQLite's
+    AUTOINCREMENT remembers the highest id in `sqlite_sequence` (explicit ids raise it too); PostgreSQL's
+    sequence remembers its last value."""
+    table = model._meta.db_table
+    highest = model._default_manager.aggregate(m=Max("pk"))["m"] or 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_sequence_last_value(pg_get_serial_sequence(%s, 'id'))", [table])
+        else:
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+    return max(highest, (row[0] if row and row[0] is not None else 0)) + 1
 
 
 class Table:
@@ -100,12 +113,19 @@ class Table:
 
 
 def reset_sequences(*model_classes: type[models.Model]) -> None:
-    """Move id sequences past explicitly inserted ids (PostgreSQL; SQLite needs nothing)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), list(model_classes))
-    if statements:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
+    """Move id sequences past explicitly inserted ids (PostgreSQL; SQLite needs nothing). Never backwards:
+    Django's own reset sets the sequence to the highest id present, which after a purge deleted the highest
+    rows would hand their ids out again (see `next_id`)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in model_classes:
+            table = model._meta.db_table
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), GREATEST("  # noqa: S608 (a model's table name)
+                f"(SELECT COALESCE(MAX(id), 0) FROM {quoted}), "
+                "COALESCE(pg_sequence_last_value(pg_get_serial_sequence(%s, 'id')), 0), 1))", [table, table])
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import DateTimeField, F, Value
+from django.db import IntegrityError, connection, transaction
+from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from django.utils import timezone
@@ -307,6 +307,18 @@ def current_consent(person: Persoon, doel: Doel | str) -> bool:
 
 # --- Removing what no process needs any more -------------------------------------------------------------
 
+# PostgreSQL advisory lock key that the bulk writers of households and persons (a signal upload, a partner's
+# API batch: vroegsignalering.batch.bulk) and `remove_unreferenced` take in turn ("VROE").
+WRITERS_LOCK = 0x5652_4F45
+
+
+def lock_writers() -> None:
+    """Wait for, then hold until the end of the transaction, the bulk writers' lock (PostgreSQL; SQLite's
+    transaction already holds the database's write lock). Re-entrant within one transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
+
 
 def _referenced_ids(model: type[Persoon] | type[Huishouden], ids: set[int], *, ignore: set[type]) -> set[int]:
     """The ids among `ids` that a row of another model points at (foreign key or many-to-many), found by
@@ -336,39 +348,58 @@ def remove_unreferenced(*, huishouden_ids: Sequence[int], persoon_ids: Sequence[
     contact details, address) and would otherwise outlive the signal's term.
 
     Kept: a household that any row of another process points at (a case, a referral, a request, an open zaak),
-    or that any of its members' rows do (consent, a request, an assessment), or that still has membership rows
-    of a person who moved on; a person without a household that anything points at. A household goes whole or
-    not at all. Rows are locked first, so a process that links one of them meanwhile waits for the outcome."""
+    or that any of its members' rows do (consent, a request, an assessment); a household that still has
+    membership rows of a person who stays, and a person who has membership rows in a household that stays (the
+    composition history of a kept household is not cut short); a person without a household that anything
+    points at. A household goes whole or not at all.
+
+    Concurrency: the bulk writers' lock (PostgreSQL) and the addresses' rows (`household_at` locks the address
+    before it answers with its household) are taken before the households and persons, so an upload or an
+    intake that is about to link one of them waits, and then finds it gone instead of failing on it. Every
+    deleted person and household gets its own audit row (ids only), so a later inquiry by id shows the removal.
+    """
+    lock_writers()
     households = set(huishouden_ids)
-    loose = set(Persoon.objects.filter(pk__in=set(persoon_ids)).values_list("huishouden_id", "pk"))
-    households |= {h for h, _p in loose if h is not None}
-    loose_ids = {p for h, p in loose if h is None}
-    households = set(Huishouden.objects.select_for_update().filter(pk__in=households).values_list("pk", flat=True))
-    members = dict(Persoon.objects.select_for_update().filter(huishouden_id__in=households)
+    given = set(Persoon.objects.filter(pk__in=set(persoon_ids)).values_list("huishouden_id", "pk"))
+    households |= {h for h, _p in given if h is not None}
+    adressen = Huishouden.objects.filter(pk__in=households).values_list("adres_id", flat=True)
+    list(Adres.objects.select_for_update().filter(pk__in=set(adressen)).order_by("pk").values_list("pk", flat=True))
+    households = set(Huishouden.objects.select_for_update().filter(pk__in=households).order_by("pk")
+                     .values_list("pk", flat=True))
+    members = dict(Persoon.objects.select_for_update().filter(huishouden_id__in=households).order_by("pk")
                    .values_list("pk", "huishouden_id"))
-    loose_ids = set(Persoon.objects.select_for_update().filter(pk__in=loose_ids, huishouden__isnull=True)
-                    .values_list("pk", flat=True))
+    loose_ids = set(Persoon.objects.select_for_update().filter(
+        pk__in={p for h, p in given if h is None}, huishouden__isnull=True).values_list("pk", flat=True))
 
     referenced_people = _referenced_ids(Persoon, set(members) | loose_ids, ignore={HuishoudenLidmaatschap})
     keep = _referenced_ids(Huishouden, households, ignore={Persoon, HuishoudenLidmaatschap})
     keep |= {members[p] for p in referenced_people if p in members}
     gone_households = households - keep
     gone_people = {p for p, h in members.items() if h in gone_households} | (loose_ids - referenced_people)
-    # A membership row of someone who stays (moved on to another household) keeps its old household, which
-    # in turn keeps its members; repeat until nothing changes (each round only shrinks the sets).
+    # Membership rows tie people and households together across the candidates: a household with a row of
+    # someone who stays, stays (with its members); a person with a row in a household that stays, stays (with
+    # their household). Repeat until nothing changes; each round only shrinks the sets.
     while True:
-        blocking = set(HuishoudenLidmaatschap.objects.filter(huishouden_id__in=gone_households)
-                       .exclude(persoon_id__in=gone_people).values_list("huishouden_id", flat=True))
-        if not blocking:
+        rows = set(HuishoudenLidmaatschap.objects.filter(Q(huishouden_id__in=gone_households) |
+                                                           Q(persoon_id__in=gone_people))
+                   .values_list("huishouden_id", "persoon_id"))
+        held_households = {h for h, p in rows if h in gone_households and p not in gone_people}
+        held_people = {p for h, p in rows if p in gone_people and h not in gone_households}
+        held_households |= {members[p] for p in held_people if p in members}
+        if not held_households and not held_people:
             break
-        gone_households -= blocking
-        gone_people -= {p for p, h in members.items() if h in blocking}
-    if gone_people:
-        Persoon.objects.filter(pk__in=gone_people).delete()  # their memberships go with them (CASCADE)
-    if gone_households:
-        Huishouden.objects.filter(pk__in=gone_households).delete()
-    if gone_people or gone_households:
-        # Counts only: the ids would point at nothing, and the purge's own event says why.
-        _audit(None, Action.DELETE, by=None, system=system, object_type="huishoudens.onverwezen",
-               detail={"huishoudens": len(gone_households), "personen": len(gone_people)})
-    return len(gone_households), len(gone_people)
+        gone_households -= held_households
+        gone_people -= held_people | {p for p, h in members.items() if h in held_households}
+    deleted_people = sorted(gone_people)
+    deleted_households = sorted(gone_households)
+    if deleted_people:
+        Persoon.objects.filter(pk__in=deleted_people).delete()  # their memberships go with them (CASCADE)
+    if deleted_households:
+        Huishouden.objects.filter(pk__in=deleted_households).delete()
+    for pk in deleted_people:
+        _audit(None, Action.DELETE, by=None, system=system, object_type="huishoudens.persoon", object_id=pk,
+               person_id=pk, detail={"reden": "niets verwijst er meer naar"})
+    for pk in deleted_households:
+        _audit(None, Action.DELETE, by=None, system=system, object_type="huishoudens.huishouden", object_id=pk,
+               household_id=pk, detail={"reden": "niets verwijst er meer naar"})
+    return len(deleted_households), len(deleted_people)

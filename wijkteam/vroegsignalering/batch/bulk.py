@@ -40,6 +40,7 @@ from wijkteam.gebieden.models import Postcode
 from wijkteam.huishoudens import crypto
 from wijkteam.huishoudens.bulk import Table, next_id
 from wijkteam.huishoudens.models import Adres, Huishouden, HuishoudenLidmaatschap, Persoon
+from wijkteam.huishoudens.services import WRITERS_LOCK
 
 from ..models import (
     ZAAK_OPEN,
@@ -73,7 +74,7 @@ from .rows import SignalRow
 # Rows per chunk: each chunk costs a fixed number of queries, so larger chunks mean fewer; memory follows it
 # (a few MB at 5,000), and every IN list stays far below SQLite's 32,766 parameters.
 CHUNK = 5000
-BULK_LOCK = 0x5652_4F45  # PostgreSQL advisory lock key of the bulk signal writers ("VROE")
+BULK_LOCK = WRITERS_LOCK  # PostgreSQL advisory lock of the bulk writers, shared with the retention purge
 API_LOCK_WAIT = "10s"
 
 

@@ -21,7 +21,8 @@ attempts' kind/date/reached, result, "hulp geaccepteerd": every figure of the fu
   (`huishoudens.services.remove_unreferenced`): a person the signal file created holds the signal's name,
   BSN, birth date and contact details, which must not outlive the signal. A household or person that is in
   another process (a case, a referral, a request, consent, another signal or an open zaak) stays; that
-  process's own retention decides. A dry run does not count these (they depend on the links cut first).
+  process's own retention decides; each removal is an audit row with its id. A dry run does not count these
+  (they depend on the links cut first).
 The retention engine of the privacy roadmap (security-privacy.md item 3) generalises this per data type;
 erasure on request is its data-subject-rights part (item 2).
 
@@ -43,7 +44,7 @@ from django.utils import timezone
 
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
-from wijkteam.huishoudens.services import remove_unreferenced
+from wijkteam.huishoudens.services import lock_writers, remove_unreferenced
 
 from ..models import (
     Contactpoging,
@@ -163,6 +164,9 @@ def purge_personal_data(*, today: dt.date | None = None, months: int | None = No
     now = timezone.now()
     while True:
         with transaction.atomic():
+            # The bulk writers' lock first (as uploads take it first): no upload links a household or person
+            # this chunk may remove, and the two never wait for each other's rows in opposite order.
+            lock_writers()
             # Locked so a worker changing one of these zaken at this moment waits (and the re-check of
             # the conditions in the same statement sees their outcome).
             ids = list(zaken_due(cutoff).select_for_update().order_by("pk").values_list("pk", flat=True)[:chunk])
@@ -182,6 +186,7 @@ def purge_personal_data(*, today: dt.date | None = None, months: int | None = No
             _remove_what_no_one_needs(links, result)
     while True:
         with transaction.atomic():
+            lock_writers()
             batch = signals_without_zaak_due(cutoff).order_by("pk")
             ids = list(batch.values_list("pk", flat=True)[:chunk])
             if not ids:
