@@ -36,6 +36,9 @@ class WijkteamUserAdmin(UserAdmin):
         # After the teams are saved: teams left and joined, and a changed role or active flag, become history
         # rows by this beheerder (a save that changed none of them writes nothing).
         services.record_account_changes(form.instance, by=request.user)  # type: ignore[arg-type]
+        before_role = str(form.initial.get("role") or "") if change else ""
+        services.open_enrolment_when_newly_required(form.instance, before_role=before_role,
+                                                    by=request.user, request=request)  # type: ignore[arg-type]
 
     def has_reset_second_factor_permission(self, request: HttpRequest) -> bool:
         return may_reset_second_factor(request.user)

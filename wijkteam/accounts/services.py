@@ -34,7 +34,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wijkteam.audit.models import Action
 from wijkteam.audit.services import record
 
-from .models import AccountHistorie, Team, TeamLidmaatschap, User, totp_enrolment_window_end
+from .models import (
+    ROLES_WITH_PERSONAL_DATA,
+    AccountHistorie,
+    Team,
+    TeamLidmaatschap,
+    User,
+    totp_enrolment_window_end,
+)
 
 DEVICE_NAME = "authenticator"
 
@@ -131,28 +138,44 @@ def confirm_totp_device(device: TOTPDevice, token: str) -> bool:
     return True
 
 
-def open_enrolment(user: User, *, by: User, request: HttpRequest | None = None) -> dt.datetime:
+def open_enrolment(user: User, *, by: User | None, request: HttpRequest | None = None,
+                   system: str = "") -> dt.datetime:
     """Let `user` bind an authenticator themself at their next login, for the configured number of days.
-    Returns the end of the window. Audited as a change to the user, by `by`."""
+    Returns the end of the window. Audited as a change to the user, by `by` (or the `system` named)."""
     with transaction.atomic():
         until = totp_enrolment_window_end()
         User.objects.filter(pk=user.pk).update(totp_enrolment_until=until)
         user.totp_enrolment_until = until
-        record(request, Action.UPDATE, obj=user, user=by,
+        record(request, Action.UPDATE, obj=user, user=by, username=system,
                detail={"second_factor": "enrolment_opened", "totp_enrolment_until": until.isoformat()})
     return until
 
 
-def reset_second_factor(user: User, *, by: User, request: HttpRequest | None = None) -> dt.datetime:
+def reset_second_factor(user: User, *, by: User | None, request: HttpRequest | None = None,
+                        system: str = "") -> dt.datetime:
     """The beheerder's reset: remove all of the user's authenticators (each removal audited) and open the
-    enrolment window. The user's sessions lose their second factor with the device. Returns the window's end."""
+    enrolment window. The user's sessions lose their second factor with the device. Returns the window's end.
+    `system` names the server command when no beheerder can log in (the first beheerder lost their phone)."""
     with transaction.atomic():
         _locked_user(user)
         for device in TOTPDevice.objects.filter(user=user).order_by("pk"):
-            record(request, Action.DELETE, obj=device, user=by, detail={"second_factor": "reset",
-                                                                      "user_id": user.pk})
+            record(request, Action.DELETE, obj=device, user=by, username=system,
+                   detail={"second_factor": "reset", "user_id": user.pk})
             device.delete()
-        return open_enrolment(user, by=by, request=request)
+        return open_enrolment(user, by=by, request=request, system=system)
+
+
+def open_enrolment_when_newly_required(user: User, *, before_role: str, by: User,
+                                       request: HttpRequest | None = None) -> bool:
+    """An account that now needs the second step and did not before (an analist made medewerker; an account
+    that gets its first role after its window ran out) gets a fresh window when it has no authenticator yet:
+    otherwise its first login meets the closed page without ever having been able to enrol. True if opened."""
+    if not user.needs_two_factor or before_role in ROLES_WITH_PERSONAL_DATA:
+        return False
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists() or enrolment_is_open(user):
+        return False
+    open_enrolment(user, by=by, request=request)
+    return True
 
 
 def base32_secret(device: TOTPDevice) -> str:
