@@ -327,7 +327,9 @@ def _referenced_ids(model: type[Persoon] | type[Huishouden], ids: set[int], *, i
     found: set[int] = set()
     if not ids:
         return found
-    for rel in model._meta.related_objects:
+    # include_hidden: a foreign key declared with related_name="+" refers all the same.
+    relations = [f for f in model._meta.get_fields(include_hidden=True) if f.auto_created and not f.concrete]
+    for rel in relations:
         if rel.related_model in ignore:
             continue
         if rel.many_to_many:

@@ -11,7 +11,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 
 from ..models import Betrokkene, Plan, PlanActie, PlanDoel
 
@@ -47,6 +47,7 @@ class ActieForm(UtrechtFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["doel"].queryset = plan.doelen.all()  # type: ignore[attr-defined]
+        self.fields["wanneer"].validators.append(check_supported_year)  # the one range of every typed date
         self.fields["doel"].label_from_instance = lambda d: f"{d.get_levensdomein_display()}: {d.doel[:60]}"  # type: ignore[attr-defined]
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkteam.core.forms import UtrechtFormMixin
+from wijkteam.core.forms import UtrechtFormMixin, check_supported_year
 from wijkteam.core.query_ids import DatabaseIdField
 from wijkteam.gebieden.postcodes import parse_huisnummer, try_normalise_postcode
 from wijkteam.huishoudens.models import Doel, validate_bsn
@@ -36,7 +36,7 @@ class ResidentFieldsForm(UtrechtFormMixin, forms.Form):
     tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=20, required=False)
     voornamen = forms.CharField(label=_("Voornaam"), max_length=200, required=False)
     geboortedatum = forms.DateField(
-        label=_("Geboortedatum"), required=False, input_formats=DATE_FORMATS,
+        label=_("Geboortedatum"), required=False, input_formats=DATE_FORMATS, validators=[check_supported_year],
         help_text=_("Bijvoorbeeld 31-12-1980. Hiermee vinden we de juiste bewoner terug."),
         widget=forms.DateInput(attrs={"autocomplete": "off"}))
     postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False,
