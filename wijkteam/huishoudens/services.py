@@ -35,7 +35,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import DateTimeField, F, Q, Value
+from django.db.models import DateTimeField, F, ForeignObjectRel, Q, Value
 from django.db.models.functions import Greatest
 from django.http import HttpRequest
 from django.utils import timezone
@@ -328,7 +328,8 @@ def _referenced_ids(model: type[Persoon] | type[Huishouden], ids: set[int], *, i
     if not ids:
         return found
     # include_hidden: a foreign key declared with related_name="+" refers all the same.
-    relations = [f for f in model._meta.get_fields(include_hidden=True) if f.auto_created and not f.concrete]
+    relations = [f for f in model._meta.get_fields(include_hidden=True)
+                 if isinstance(f, ForeignObjectRel) and f.auto_created and not f.concrete]
     for rel in relations:
         if rel.related_model in ignore:
             continue
