@@ -6,12 +6,12 @@ rule for the future, which answers a year after 2999 first."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
+from tests.html_support import field_error
 from wijkteam.casussen.models import Afwezigheid, Contactmoment, Taak
 
 from .continuiteit_support import leaving_team
@@ -23,12 +23,6 @@ YEARS = "Kies een datum tussen 1900 en 2999."
 FUTURE_CONTACT = "Een contactmoment kan niet in de toekomst liggen."
 TOO_EARLY = ["0001-01-01", "1899-12-31"]
 TOO_LATE = ["3000-01-01", "9999-12-31"]
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The text of the error block beside the field with this id ("" when it has none)."""
-    match = re.search(rf'id="{re.escape(field_id)}-error">(.*?)</div>', html, re.S)
-    return match.group(1) if match else ""
 
 
 @pytest.mark.parametrize("value", TOO_EARLY + TOO_LATE)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tests.html_support import field_error
 from wijkteam.verwijzingen.models import Verwijzing, VerwijzingStatus
 
 from .support import case_and_service
@@ -19,12 +20,6 @@ from .support import case_and_service
 pytestmark = pytest.mark.django_db
 
 FUTURE = "Deze datum kan niet in de toekomst liggen."
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The text of the error block beside the field with this id ("" when it has none)."""
-    match = re.search(rf'id="{re.escape(field_id)}-error">(.*?)</div>', html, re.S)
-    return match.group(1) if match else ""
 
 
 def _refer(client: Any, w: Any, aangemeld_op: str) -> Any:

@@ -8,13 +8,13 @@ day the answer did not use were stored or passed as typed."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
 from tests import factories_verwijzingen as fv
+from tests.html_support import field_error
 from wijkteam.verwijzingen.models import Soort, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus
 
 from .support import case_and_service
@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 YEARS = "Kies een datum tussen 1900 en 2999."
 VALUES = ["0001-01-01", "1899-12-31", "3000-01-01", "9999-12-31"]
 DATES = ("aangemeld_op", "intake_op", "gestart_op", "verwachte_intake", "verwachte_start")
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The text of the error block beside the field with this id ("" when it has none)."""
-    match = re.search(rf'id="{re.escape(field_id)}-error">(.*?)</div>', html, re.S)
-    return match.group(1) if match else ""
 
 
 def _waiting(users: Any, place: Any) -> Verwijzing:

@@ -6,11 +6,10 @@ made or recorded."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.urls import reverse
 
+from tests.html_support import field_error
 from wijkteam.audit.models import Action, AuditEvent
 
 from .zaken_support import zaak_world
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 YEARS = "Kies een datum tussen 1900 en 2999."
 PAST = "De datum van het huisbezoek ligt in het verleden."
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The text of the error block beside the field with this id ("" when it has none)."""
-    match = re.search(rf'id="{re.escape(field_id)}-error">(.*?)</div>', html, re.S)
-    return match.group(1) if match else ""
 
 
 @pytest.mark.parametrize(("value", "message"), [("0001-01-01", PAST), ("1899-12-31", PAST),

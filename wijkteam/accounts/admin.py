@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wijkteam.core.readonly_admin import ReadOnlyAdmin
+
 from . import services
 from .api_tokens import revoke_token
 from .models import AccountHistorie, ApiToken, Organisatie, Team, TeamLidmaatschap, User
@@ -74,21 +76,8 @@ class OrganisatieAdmin(admin.ModelAdmin):
     search_fields = ["naam"]
 
 
-class ReadOnlyHistoryAdmin(admin.ModelAdmin):
-    """History rows are written by services.record_account_changes only: the admin shows them, nothing more."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(TeamLidmaatschap)
-class TeamLidmaatschapAdmin(ReadOnlyHistoryAdmin):
+class TeamLidmaatschapAdmin(ReadOnlyAdmin):
     list_display = ["gebruiker", "team", "vanaf", "tot", "door"]
     list_filter = ["team"]
     list_select_related = ["gebruiker", "team", "door"]
@@ -96,7 +85,7 @@ class TeamLidmaatschapAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(AccountHistorie)
-class AccountHistorieAdmin(ReadOnlyHistoryAdmin):
+class AccountHistorieAdmin(ReadOnlyAdmin):
     list_display = ["gebruiker", "rol", "actief", "vanaf", "door"]
     list_filter = ["rol", "actief"]
     list_select_related = ["gebruiker", "door"]

@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijkteam.core.readonly_admin import ReadOnlyAdmin
+
 from . import history
 from .models import (
     Accessibility,
@@ -311,20 +313,9 @@ class AttributeAdmin(HistoryAdmin):
 
 
 @admin.register(Metadata)
-class MetadataAdmin(admin.ModelAdmin):
-    # History rows describe what happened and are append-only: the admin shows them, it does not
-    # rewrite, invent or remove them (not even for a superuser).
+class MetadataAdmin(ReadOnlyAdmin):
     list_display = ["resource_type", "resource_id", "last_action_date", "last_action_type", "field_name"]
     list_filter = ["resource_type", "last_action_type"]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 admin.site.register(Funding)

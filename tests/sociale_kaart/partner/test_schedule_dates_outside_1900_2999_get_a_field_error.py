@@ -5,23 +5,17 @@ the summary at the top) in Dutch, and no opening time is written."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 from django.urls import reverse
 
+from tests.html_support import field_error
 from wijkteam.sociale_kaart.models import Schedule, Service
 
 pytestmark = pytest.mark.django_db
 
 YEARS = "Kies een datum tussen 1900 en 2999."
-
-
-def field_error(html: str, field_id: str) -> str:
-    """The text of the error block beside the field with this id ("" when it has none)."""
-    match = re.search(rf'id="{re.escape(field_id)}-error">(.*?)</div>', html, re.S)
-    return match.group(1) if match else ""
 
 
 def _one_row(**values: str) -> dict[str, str]:
